@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# One command for everything the tests need: a virtual environment with the project and its
+# dev extra, the test-only tools (a real llama.cpp server and Debian's Chromium), then lint,
+# types and the whole test suite. Safe to run again: every step is idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${VENV:-.venv}
+PYTHON=${PYTHON:-python3}
+
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PYTHON" -m venv "$VENV"
+fi
+# shellcheck disable=SC1091
+. "$VENV/bin/activate"
+python -m pip install --quiet --upgrade pip
+python -m pip install --quiet -e '.[dev]'
+
+if [ -f .ci/install-test-tools.sh ]; then
+  bash .ci/install-test-tools.sh
+fi
+
+echo "== ruff"
+ruff check .
+echo "== mypy"
+mypy interview app.py
+echo "== pytest"
+python -m pytest "$@"
