@@ -100,14 +100,15 @@ def load_settings(
 ) -> Settings:
     """Build ``Settings`` from ``environ`` (default ``os.environ``) over an optional ``.env``.
 
-    Real environment variables win over the ``.env`` file. Empty values count as unset.
+    Real environment variables win over the ``.env`` file. Empty values count as unset,
+    except the model name: a blank ``INTERVIEW_MODEL`` is an error, not a silent default.
     """
     merged: dict[str, str] = read_dotenv(dotenv) if dotenv is not None else {}
     merged.update(os.environ if environ is None else environ)
     raw: dict[str, str] = {}
     for field, env in ENV_NAMES.items():
         value = merged.get(env)
-        if value is not None and value.strip() != "":
+        if value is not None and (value.strip() != "" or field == "model"):
             raw[field] = value.strip()
     if "backend" not in raw and ("openai_api_key" in raw or "openai_base_url" in raw):
         raw["backend"] = "llm"
