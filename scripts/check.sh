@@ -16,9 +16,10 @@ fi
 python -m pip install --quiet --upgrade pip
 python -m pip install --quiet -e '.[dev]'
 
-if [ -f .ci/install-test-tools.sh ]; then
-  bash .ci/install-test-tools.sh
-fi
+# Test-only tools, one script each (never product dependencies).
+for installer in .ci/install-*.sh; do
+  [ -f "$installer" ] && bash "$installer"
+done
 
 echo "== ruff"
 ruff check .
