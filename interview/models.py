@@ -268,3 +268,7 @@ class SessionRecord(BaseModel):
     status: SessionStatus = SessionStatus.IN_PROGRESS
     turns: list[Turn] = Field(default_factory=list)
     grader: str = "offline"
+    plan: list[str] = Field(
+        default_factory=list,
+        description="Ids of the bank questions chosen at the start, in the order they are asked",
+    )
