@@ -249,6 +249,23 @@ class Turn(BaseModel):
     answered_at: datetime | None = None
 
 
+class LLMUsage(BaseModel):
+    """Language-model use in one session; kept in the record so caps survive a refresh."""
+
+    calls: int = Field(default=0, ge=0, description="Requests sent, retries included")
+    prompt_tokens: int = Field(default=0, ge=0)
+    completion_tokens: int = Field(default=0, ge=0)
+    estimated_cost_usd: float = Field(default=0.0, ge=0, description="From the price table")
+    cost_complete: bool = Field(
+        default=True, description="False once a call used a model the price table lacks"
+    )
+
+    @property
+    def total_tokens(self) -> int:
+        """Prompt and completion tokens together."""
+        return self.prompt_tokens + self.completion_tokens
+
+
 class SessionStatus(StrEnum):
     """Where an interview is in its life."""
 
@@ -268,6 +285,7 @@ class SessionRecord(BaseModel):
     status: SessionStatus = SessionStatus.IN_PROGRESS
     turns: list[Turn] = Field(default_factory=list)
     grader: str = "offline"
+    llm_usage: LLMUsage = Field(default_factory=LLMUsage)
     plan: list[str] = Field(
         default_factory=list,
         description="Ids of the bank questions chosen at the start, in the order they are asked",
