@@ -1,0 +1,366 @@
+"""One mock interview as a pure-Python state machine (no streamlit).
+
+    start ──▶ ASKING ──answer──▶ GRADING ──(grader)──▶ ANSWERED ──next──▶ ASKING … ──▶ FINISHED
+                 └──────skip──────────────────────────────────────────────▶ (next question)
+
+All state lives in a ``SessionRecord``, so a session can be saved after every step and
+rebuilt from the record alone (``InterviewSession(record, ...)``). An observer passed as
+``on_change`` hears about every change, which is how a store can save turn by turn
+without this module importing it. A step the current phase does not allow raises
+``InvalidStepError``; an unusable answer raises ``AnswerRejectedError`` and changes nothing.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import secrets
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from enum import StrEnum
+
+from interview.config import ENV_NAMES, Settings
+from interview.errors import AnswerRejectedError, InterviewError, InvalidStepError
+from interview.grading.base import Grader
+from interview.models import (
+    Feedback,
+    Flag,
+    Mode,
+    Question,
+    RoleFocus,
+    SessionRecord,
+    SessionStatus,
+    Turn,
+    utcnow,
+)
+from interview.questions import QuestionBank, fill_placeholders
+from interview.summary import Summary, summarise
+
+MAX_QUESTIONS = 20
+
+# Control characters are dropped from answers, except these layout ones.
+_KEPT_CONTROLS = frozenset("\n\t")
+
+
+class Phase(StrEnum):
+    """Where the interview is: what the next allowed step is."""
+
+    ASKING = "asking"  # a question is open: answer or skip it
+    GRADING = "grading"  # an answer is recorded but has no feedback yet
+    ANSWERED = "answered"  # feedback is in: move on with next()
+    FINISHED = "finished"
+
+
+class SessionEvent(StrEnum):
+    """What just changed in the record, as told to the ``on_change`` observer."""
+
+    STARTED = "started"
+    ASKED = "asked"
+    ANSWERED = "answered"  # before grading, so a store keeps the answer if grading fails
+    GRADED = "graded"
+    SKIPPED = "skipped"
+    FINISHED = "finished"
+
+
+OnChange = Callable[[SessionRecord, SessionEvent], None]
+
+
+def new_session_id() -> str:
+    """An unguessable session id: 128 random bits, URL-safe (QUALITY S2)."""
+    return secrets.token_urlsafe(16)
+
+
+def clean_answer(text: str) -> str:
+    """Drop NUL and other control characters; keep newlines, tabs and every script intact.
+
+    Windows and old-Mac line endings become ``\\n``; blank lines at the start and
+    whitespace at the end are trimmed. Emoji, CJK, right-to-left text, combining marks and
+    format characters such as the zero-width joiner are kept as typed.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    kept = "".join(
+        ch for ch in text if ch in _KEPT_CONTROLS or unicodedata.category(ch) not in {"Cc", "Cs"}
+    )
+    return re.sub(r"\A(?:[ \t]*\n)+", "", kept).rstrip()
+
+
+def prepare_answer(text: str, max_chars: int) -> tuple[str, list[str]]:
+    """The answer as it will be stored and graded, with any notice for the candidate.
+
+    Raises ``AnswerRejectedError`` for an answer with nothing in it (QUALITY B1). An
+    answer longer than ``max_chars`` is cut to that many characters (QUALITY B2).
+    """
+    cleaned = clean_answer(text)
+    if not cleaned.strip():
+        raise AnswerRejectedError(
+            "Your answer is empty. Type an answer (or press Skip) - the question is still open."
+        )
+    if len(cleaned) <= max_chars:
+        return cleaned, []
+    notice = (
+        f"Your answer was {len(cleaned):,} characters long; only the first {max_chars:,} "
+        f"were kept and graded (the limit is set by {ENV_NAMES['max_answer_chars']})."
+    )
+    return cleaned[:max_chars], [notice]
+
+
+class InterviewSession:
+    """Drives one interview over a ``SessionRecord`` with an injected bank and grader."""
+
+    def __init__(
+        self,
+        record: SessionRecord,
+        *,
+        bank: QuestionBank,
+        grader: Grader,
+        settings: Settings,
+        on_change: OnChange | None = None,
+        placeholders: Mapping[str, str] | None = None,
+    ) -> None:
+        """Wrap ``record`` (new or loaded from a store) so the interview can go on."""
+        self._record = record
+        self._bank = bank
+        self._grader = grader
+        self._settings = settings
+        self._observers: list[OnChange] = [on_change] if on_change else []
+        self._placeholders = dict(placeholders or {})
+        self._notices: list[str] = []
+        self._lock = threading.Lock()
+
+    @classmethod
+    def start(
+        cls,
+        *,
+        bank: QuestionBank,
+        grader: Grader,
+        settings: Settings,
+        role: RoleFocus,
+        mode: Mode,
+        num_questions: int,
+        rng: random.Random | None = None,
+        seed: int | None = None,
+        exclude_ids: Iterable[str] = (),
+        on_change: OnChange | None = None,
+        placeholders: Mapping[str, str] | None = None,
+    ) -> InterviewSession:
+        """Choose the questions, record the plan and ask the first question."""
+        if not 1 <= num_questions <= MAX_QUESTIONS:
+            raise InvalidStepError(
+                f"Choose between 1 and {MAX_QUESTIONS} questions (you asked for {num_questions})."
+            )
+        chosen = bank.choose(role, mode, num_questions, rng=rng, seed=seed, exclude_ids=exclude_ids)
+        if not chosen:
+            raise InvalidStepError(
+                f"The question bank has no {mode.value} questions for a {role.label}; "
+                "choose another mode or role."
+            )
+        record = SessionRecord(
+            id=new_session_id(),
+            role=role,
+            mode=mode,
+            num_questions=len(chosen),
+            grader=grader.name,
+            plan=[q.id for q in chosen],
+        )
+        session = cls(
+            record,
+            bank=bank,
+            grader=grader,
+            settings=settings,
+            on_change=on_change,
+            placeholders=placeholders,
+        )
+        if len(chosen) < num_questions:
+            session._notices.append(
+                f"Only {len(chosen)} {mode.value} questions suit a {role.label}, "
+                f"so this interview has {len(chosen)} instead of {num_questions}."
+            )
+        session._emit(SessionEvent.STARTED)
+        session._ask_next()
+        return session
+
+    # --- reading the state -----------------------------------------------------------
+
+    @property
+    def record(self) -> SessionRecord:
+        """The whole interview so far; serialisable, and enough to resume from."""
+        return self._record
+
+    @property
+    def phase(self) -> Phase:
+        """The current phase, derived from the record alone."""
+        if self._record.status is SessionStatus.FINISHED:
+            return Phase.FINISHED
+        turn = self.current_turn
+        if turn is None or turn.skipped or turn.feedback is not None:
+            return Phase.ANSWERED
+        return Phase.GRADING if turn.answer is not None else Phase.ASKING
+
+    @property
+    def current_turn(self) -> Turn | None:
+        """The latest turn, or ``None`` before the first question."""
+        return self._record.turns[-1] if self._record.turns else None
+
+    @property
+    def remaining(self) -> int:
+        """How many planned questions have not been asked yet."""
+        return len(self._record.plan) - self._asked_from_plan()
+
+    @property
+    def is_last_question(self) -> bool:
+        """Whether the current question is the last one planned."""
+        return self.remaining == 0
+
+    def pop_notices(self) -> list[str]:
+        """Messages for the candidate that belong to no turn (e.g. a save that failed)."""
+        notices, self._notices = self._notices, []
+        return notices
+
+    def summary(self) -> Summary:
+        """Scores so far: overall, per category and per criterion."""
+        return summarise(self._record)
+
+    def subscribe(self, observer: OnChange) -> None:
+        """Also tell ``observer`` about every later change."""
+        self._observers.append(observer)
+
+    # --- steps -----------------------------------------------------------------------
+
+    def answer(self, text: str) -> Turn:
+        """Record and grade an answer to the open question; return its turn.
+
+        Submitting the same answer again once it is graded returns the graded turn
+        without grading again (QUALITY B11); a different answer then is an invalid step.
+        While a grading is in progress any submission is refused.
+        """
+        with self._exclusive():
+            if self.phase is Phase.FINISHED:
+                raise InvalidStepError("The interview is over; start a new one to answer more.")
+            answer, notices = prepare_answer(text, self._settings.max_answer_chars)
+            turn = self._require_turn()
+            if self.phase is Phase.ANSWERED:
+                if turn.answer == answer:
+                    return turn
+                raise InvalidStepError(
+                    "This question already has an answer and feedback; go to the next question."
+                )
+            turn.answer = answer
+            turn.answered_at = utcnow()
+            self._emit(SessionEvent.ANSWERED)
+            return self._grade(turn, notices)
+
+    def retry_grading(self) -> Turn:
+        """Grade the recorded answer again after a grading failure."""
+        with self._exclusive():
+            turn = self._require_turn()
+            if self.phase is not Phase.GRADING or turn.answer is None:
+                raise InvalidStepError("There is no answer waiting to be graded.")
+            return self._grade(turn, [])
+
+    def skip(self) -> Turn | None:
+        """Skip the open question and ask the next one; ``None`` if that ended the interview."""
+        with self._exclusive():
+            if self.phase not in {Phase.ASKING, Phase.GRADING}:
+                raise InvalidStepError("There is no open question to skip.")
+            self._require_turn().skipped = True
+            self._emit(SessionEvent.SKIPPED)
+            return self._ask_next()
+
+    def next(self) -> Turn | None:
+        """Ask the next question after feedback; ``None`` when the interview has ended."""
+        with self._exclusive():
+            phase = self.phase
+            if phase is Phase.FINISHED:
+                raise InvalidStepError("The interview is over.")
+            if phase is not Phase.ANSWERED:
+                raise InvalidStepError("Answer or skip the current question first.")
+            return self._ask_next()
+
+    def finish(self) -> None:
+        """End the interview now; an open question counts as skipped."""
+        with self._exclusive():
+            if self.phase is Phase.FINISHED:
+                raise InvalidStepError("The interview is already over.")
+            if self.phase in {Phase.ASKING, Phase.GRADING}:
+                self._require_turn().skipped = True
+                self._emit(SessionEvent.SKIPPED)
+            self._finish()
+
+    # --- internals -------------------------------------------------------------------
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        # Refuse rather than queue: a second submit during grading is a duplicate (B11).
+        if not self._lock.acquire(blocking=False):
+            raise InvalidStepError("Your previous answer is still being graded; please wait.")
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _require_turn(self) -> Turn:
+        turn = self.current_turn
+        if turn is None:
+            raise InvalidStepError("No question has been asked yet.")
+        return turn
+
+    def _grade(self, turn: Turn, notices: list[str]) -> Turn:
+        assert turn.answer is not None  # callers record the answer first
+        feedback = self._grader.grade(turn.question, turn.answer)
+        turn.feedback = _with_notices(feedback, notices)
+        self._emit(SessionEvent.GRADED)
+        return turn
+
+    def _asked_from_plan(self) -> int:
+        return sum(1 for t in self._record.turns if t.follow_up_of is None)
+
+    def _ask_next(self) -> Turn | None:
+        position = self._asked_from_plan()
+        if position >= len(self._record.plan):
+            self._finish()
+            return None
+        question_id = self._record.plan[position]
+        if question_id not in self._bank:
+            raise InvalidStepError(
+                f"Question {question_id!r} of this interview is no longer in the question bank."
+            )
+        question = self._personalise(self._bank.get(question_id))
+        turn = Turn(index=len(self._record.turns), question=question)
+        self._record.turns.append(turn)
+        self._emit(SessionEvent.ASKED)
+        return turn
+
+    def _personalise(self, question: Question) -> Question:
+        return question.model_copy(
+            update={
+                "text": fill_placeholders(question.text, self._placeholders),
+                "follow_ups": [
+                    fill_placeholders(f, self._placeholders) for f in question.follow_ups
+                ],
+            }
+        )
+
+    def _finish(self) -> None:
+        self._record.status = SessionStatus.FINISHED
+        self._record.finished_at = utcnow()
+        self._emit(SessionEvent.FINISHED)
+
+    def _emit(self, event: SessionEvent) -> None:
+        for observer in self._observers:
+            try:
+                observer(self._record, event)
+            except InterviewError as exc:
+                # A failed save must not end the interview (QUALITY F8): tell the candidate.
+                self._notices.append(str(exc))
+
+
+def _with_notices(feedback: Feedback, notices: list[str]) -> Feedback:
+    """Add the session's own notices (e.g. a cut answer) to the grader's feedback."""
+    if not notices:
+        return feedback
+    flags = (
+        feedback.flags if Flag.TRUNCATED in feedback.flags else [*feedback.flags, Flag.TRUNCATED]
+    )
+    return feedback.model_copy(update={"notices": [*notices, *feedback.notices], "flags": flags})
