@@ -1,0 +1,168 @@
+"""Criteria for behavioural answers: each STAR part on its own, ownership, specificity.
+
+A story question ("Tell me about a time...") is scored on situation, task, action and
+result; other behavioural questions ("Why this company?") on what a strong answer shows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interview.grading import rubric
+from interview.grading.markers import find_markers, points_to_score
+from interview.grading.text import Analysed, content_stems, quote
+from interview.grading.vocab import distinctive
+from interview.models import Category, CriterionScore, Question
+
+_I = re.IGNORECASE
+_STORY_QUESTION = re.compile(r"\b(?:tell me about a time|describe (?:a|an|the) (?:time|situation"
+                             r"|project|occasion|moment)|give (?:me )?an example|have you ever|"
+                             r"walk me through|a time when|a project)\b", _I)
+_STORY_CATEGORIES = frozenset({Category.TEAM_COLLABORATION, Category.PROBLEM_SOLVING_SCENARIOS,
+                               Category.PAST_PROJECTS, Category.REFLECTING_ON_FEEDBACK})
+_IRREGULAR = ("built wrote led ran made set began chose took drew brought sought spoke met sent "
+              "found put kept held thought taught gave did broke split rewrote undertook went "
+              "told sat got cut shut saw knew won paid sold spent dug fought stood understood")
+_CUES: dict[str, re.Pattern[str]] = {
+    rubric.SITUATION: re.compile(
+        r"\b(?:when i was|at my (?:previous|last|current|old|first) (?:job|role|company|team|"
+        r"employer)|in my (?:previous|last|current|first|old) (?:job|role|position|team|company)"
+        r"|while (?:i was )?working|last (?:year|quarter|month|summer|spring|autumn|winter)|"
+        r"(?:a|two|three|few) (?:years?|months?|weeks?) ago|(?:we|the team|the company|our team)"
+        r" (?:had|was|were|faced)|there was|the (?:project|situation|context|background|client|"
+        r"company|team|dashboard|pipeline|model) (?:was|had|needed|involved)|during (?:my|a|the|"
+        r"our)|at (?:a|an) [a-z]+ (?:company|startup|bank|retailer|firm))\b", _I),
+    rubric.TASK: re.compile(
+        r"\b(?:my (?:role|task|job|goal|responsibility|objective|remit|part) (?:was|were|is)|"
+        r"i was (?:responsible|asked|tasked|assigned|hired|brought in|in charge)|i (?:needed|had)"
+        r" to|the (?:goal|task|objective|aim|challenge|deadline|ask|brief) was|we needed to|i "
+        r"owned|my (?:job|goal) was|i wanted to|i set out to|i aimed to)\b", _I),
+    rubric.RESULT: re.compile(
+        r"\b(?:as a result|result(?:ed)? in|the (?:result|outcome|impact) (?:was|is)|in the end|"
+        r"eventually|ultimately|which (?:meant|led|reduced|increased|improved|saved|cut)|led to|"
+        r"reduced|increased|improved|saved|grew|raised|lowered|dropped|boosted|shortened|doubled|"
+        r"halved|tripled|went from|we (?:shipped|launched|delivered|hit|met|won)|i learn(?:ed|t)|"
+        r"lesson|since then|now i|adopted|(?:manager|team|stakeholders?|client) (?:was|were) "
+        r"(?:happy|pleased|satisfied))\b", _I),
+}
+_FIGURE = re.compile(r"\d|\b(?:half|double|twice|three times|ten times)\b", _I)
+_I_VERB = re.compile(r"\bi (?:then |first |also |personally |quickly |carefully |finally )?"
+                     r"([a-z]+)\b", _I)
+_I_REFS = re.compile(r"\b(?:i|my|me|myself)\b", _I)
+_WE_REFS = re.compile(r"\b(?:we|our|us|ourselves)\b", _I)
+_IRREGULAR_SET = frozenset(_IRREGULAR.split())
+
+
+def is_story_question(question: Question) -> bool:
+    """Whether ``question`` asks for a story from experience (scored with STAR)."""
+    return bool(_STORY_QUESTION.search(question.text)) or question.category in _STORY_CATEGORIES
+
+
+def _first_sentence(answer: Analysed, pattern: re.Pattern[str]) -> tuple[int, str]:
+    """How many distinct cues ``pattern`` finds, and the first sentence that has one."""
+    found = {m.group(0).lower() for m in pattern.finditer(answer.text)}
+    where = next((s for s in answer.sentences if pattern.search(s)), "")
+    return len(found), where
+
+
+def star_part(answer: Analysed, part: str) -> CriterionScore:
+    """Score the situation, task or result of a story."""
+    count, sentence = _first_sentence(answer, _CUES[part])
+    score = 1 if count == 0 else (3 if count == 1 else 4)
+    if part == rubric.RESULT:
+        with_figure = next((s for s in answer.sentences if _CUES[part].search(s)
+                            and _FIGURE.search(s)), "")
+        score = 5 if with_figure and count >= 1 else min(score, 3)
+        sentence = with_figure or sentence
+    return CriterionScore(name=part, score=score, evidence=quote(sentence),
+                          comment=_STAR_COMMENTS[part][score >= 3])
+
+
+_STAR_COMMENTS: dict[str, tuple[str, str]] = {
+    rubric.SITUATION: ("No situation: say where you were and what was going on.",
+                       "Sets the scene."),
+    rubric.TASK: ("No task: say what you were responsible for or what the goal was.",
+                  "Says what the goal or your responsibility was."),
+    rubric.RESULT: ("No concrete result: say what changed, with a number if you can.",
+                    "States the outcome."),
+    rubric.ACTION: ("No actions of your own: say what you did, step by step.",
+                    "Describes what you did."),
+}
+
+
+def action_verbs(answer: Analysed) -> list[str]:
+    """Distinct past-tense verbs after "I": the candidate's own actions."""
+    verbs = [m.group(1).lower() for m in _I_VERB.finditer(answer.text)]
+    return list(dict.fromkeys(v for v in verbs if v.endswith("ed") or v in _IRREGULAR_SET))
+
+
+def action_score(answer: Analysed) -> CriterionScore:
+    """1-5 from how many distinct things the candidate says they did."""
+    verbs = action_verbs(answer)
+    score = points_to_score(len(verbs), (1, 2, 3, 5))
+    if not verbs and _WE_REFS.search(answer.text):
+        score = 2
+    where = next((s for s in answer.sentences if verbs and f"i {verbs[0]}" in s.lower()), "")
+    comment = _STAR_COMMENTS[rubric.ACTION][score >= 3]
+    if verbs:
+        comment += " Actions: " + ", ".join(verbs[:6]) + "."
+    return CriterionScore(name=rubric.ACTION, score=score, evidence=quote(where), comment=comment)
+
+
+def ownership_score(answer: Analysed) -> CriterionScore:
+    """1-5 from the share of "I" against "we": interviewers want your part."""
+    mine = len(_I_REFS.findall(answer.text))
+    ours = len(_WE_REFS.findall(answer.text))
+    share = mine / (mine + ours) if mine + ours else 0.0
+    score = 1 + sum(share >= s for s in (0.01, 0.25, 0.4, 0.6))
+    if mine + ours == 0:
+        comment = "No first-person account: say what you yourself did."
+    elif score <= 2:
+        comment = f'Mostly "we" ({ours} times against {mine} "I"): say what your own part was.'
+    else:
+        comment = f'Clear about your own part ("I" {mine} times, "we" {ours}).'
+    where = next((s for s in answer.sentences if _I_REFS.search(s)), "")
+    return CriterionScore(name=rubric.OWNERSHIP, score=score, evidence=quote(where),
+                          comment=comment)
+
+
+def specificity_score(answer: Analysed) -> CriterionScore:
+    """1-5 from distinct figures, named tools and trade-offs."""
+    marks = find_markers(answer)
+    score = points_to_score(marks.points(), (1, 2, 4, 6))
+    shown = marks.evidence()
+    comment = ("Specific: names tools, figures or trade-offs." if score >= 4 else
+               "Add specifics: the tools you used, the numbers involved, what you traded off.")
+    return CriterionScore(name=rubric.SPECIFICITY, score=score,
+                          evidence=quote(", ".join(shown)) if shown else "", comment=comment)
+
+
+@dataclass(frozen=True)
+class SignalMatch:
+    """Which of the question's strong signals the answer shows."""
+
+    shown: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+def signal_match(question: Question, answer: Analysed) -> SignalMatch:
+    """A signal counts as shown when half of its distinctive words appear in the answer."""
+    shown: list[str] = []
+    missing: list[str] = []
+    for signal in question.strong_signals:
+        words = distinctive(content_stems(signal))
+        hit = len(words & answer.stem_set)
+        (shown if words and hit >= max(1, len(words) / 2) else missing).append(signal)
+    return SignalMatch(tuple(shown), tuple(missing))
+
+
+def signals_score(match: SignalMatch) -> CriterionScore:
+    """1-5 from the share of strong signals shown."""
+    total = len(match.shown) + len(match.missing)
+    share = len(match.shown) / total if total else 0.0
+    score = 1 + round(4 * share**0.7) if match.shown else 1
+    comment = f"Shows {len(match.shown)} of {total} things a strong answer shows."
+    if match.missing:
+        comment += " Not yet: " + "; ".join(match.missing[:3]) + "."
+    return CriterionScore(name=rubric.SIGNALS, score=score, comment=quote(comment, 600))

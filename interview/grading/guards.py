@@ -1,0 +1,186 @@
+"""Guards shared by every grader: what no content can earn, and why (QUALITY B1, B5-B7).
+
+``check_answer`` runs before any content is scored. It cleans the text (NUL and control
+characters dropped, gaming attempts cut out, repeats collapsed, very long answers cut to a
+word budget) and returns the flags raised, each with a score cap and a reason the candidate
+is shown. A grader grades ``GuardReport.text`` and then applies ``GuardReport.cap``; the LLM
+grader runs the same guards first and is bounded by the same cap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interview.grading import injection
+from interview.grading.text import analyse, clean, content_stems, sentences, tokens
+from interview.grading.vocab import topic_profile
+from interview.models import Flag, Question
+
+MAX_GRADED_WORDS = 1500
+_KEYBOARD_RUNS = ("qwer", "wert", "erty", "rtyu", "tyui", "yuio", "uiop", "asdf", "sdfg", "dfgh",
+                  "fghj", "ghjk", "hjkl", "zxcv", "xcvb", "cvbn", "vbnm", "qwertz", "azerty")
+_VOWELS = frozenset("aeiouy")
+_LATIN = re.compile(r"^[a-z']+$")
+
+
+@dataclass(frozen=True)
+class GuardHit:
+    """One guard that fired: its flag, the highest score it allows, and why."""
+
+    flag: Flag
+    cap: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class GuardReport:
+    """The text to grade and every guard that fired on the answer."""
+
+    text: str
+    hits: tuple[GuardHit, ...]
+
+    @property
+    def cap(self) -> int:
+        """The highest overall score the answer may get (5 when nothing fired)."""
+        return min((hit.cap for hit in self.hits), default=5)
+
+    @property
+    def flags(self) -> list[Flag]:
+        """The flags raised, each once, in the order found."""
+        return list(dict.fromkeys(hit.flag for hit in self.hits))
+
+    @property
+    def reasons(self) -> list[str]:
+        """The reasons, one per guard that fired, for the candidate to read."""
+        return [hit.reason for hit in self.hits]
+
+    @property
+    def unusable(self) -> bool:
+        """Whether nothing in the answer can be graded on content (score 1)."""
+        return self.cap <= 1
+
+
+def check_answer(question: Question, answer: str) -> GuardReport:
+    """Run every guard on ``answer`` to ``question``; never raises."""
+    text = clean(answer)
+    hits: list[GuardHit] = []
+    if not text.strip():
+        return GuardReport("", (GuardHit(Flag.EMPTY, 1, "The answer is empty."),))
+    scanned = injection.scan(text, question.text)
+    if scanned.found:
+        why = "; ".join(scanned.reasons)
+        hits.append(GuardHit(Flag.INJECTION, 2, f"Removed before grading: {why}. "
+                             "Only the candidate's own answer is graded."))
+    text = scanned.text
+    if not text.strip():
+        hits.append(GuardHit(Flag.EMPTY, 1, "Nothing is left to grade."))
+        return GuardReport("", tuple(hits))
+    text, truncated = _truncate(text)
+    if truncated:
+        hits.append(GuardHit(Flag.TRUNCATED, 5, f"Only the first {MAX_GRADED_WORDS} words "
+                             "were graded."))
+    text, repeat_hit = _collapse_repeats(text)
+    hits.extend(h for h in (repeat_hit, _gibberish(text), _echo(question, text)) if h)
+    if not any(h.cap <= 1 for h in hits):
+        hits.extend(h for h in (_buzzwords(text), _too_short(text), _off_topic(question, text))
+                    if h)
+    return GuardReport(text, tuple(hits))
+
+
+def _truncate(text: str) -> tuple[str, bool]:
+    """Cut ``text`` after ``MAX_GRADED_WORDS`` words, on a word boundary."""
+    matches = list(re.finditer(r"\S+", text))
+    if len(matches) <= MAX_GRADED_WORDS:
+        return text, False
+    return text[: matches[MAX_GRADED_WORDS - 1].end()], True
+
+
+def _collapse_repeats(text: str) -> tuple[str, GuardHit | None]:
+    """Count each repeated sentence once; flag an answer that is mostly repetition."""
+    words = tokens(text)
+    if len(words) >= 6 and len(set(words)) <= max(3, len(words) // 8):
+        return text, GuardHit(Flag.REPEATED, 1, "The answer repeats the same few words.")
+    parts = sentences(text)
+    seen: dict[str, str] = {}
+    for part in parts:
+        seen.setdefault(" ".join(tokens(part)), part)
+    unique = [p for key, p in seen.items() if key]
+    if len(parts) - len(unique) >= max(2, len(parts) // 2):
+        return "\n".join(unique), GuardHit(
+            Flag.REPEATED, 2, "Most of the answer repeats the same sentences; each was "
+            "counted once.")
+    return ("\n".join(unique) if len(unique) < len(parts) else text), None
+
+
+def _plausible(word: str) -> bool:
+    """Whether a Latin-letter token looks like a word of a natural language."""
+    if len(word) <= 4 and not any(c in _VOWELS for c in word):
+        return len(word) <= 3  # short acronyms such as SQL, KNN
+    if len(word) > 24 or re.search(r"(.)\1\1", word):
+        return False
+    if any(run in word for run in _KEYBOARD_RUNS):
+        return False
+    vowels = sum(c in _VOWELS for c in word)
+    if not 0.2 <= vowels / len(word) <= 0.8:
+        return False
+    return re.search(r"[^aeiouy']{5,}", word) is None
+
+
+def _gibberish(text: str) -> GuardHit | None:
+    """Keyboard mash or symbol soup: few tokens that look like words of any language."""
+    visible = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() for c in visible)
+    if visible and letters / len(visible) < 0.5:
+        return GuardHit(Flag.GIBBERISH, 1, "The answer is mostly symbols, not words.")
+    latin = [w for w in tokens(text) if _LATIN.match(w)]
+    if not latin:
+        return None
+    weight = sum(len(w) for w in latin)
+    good = sum(len(w) for w in latin if _plausible(w))
+    if good / weight < 0.6:
+        return GuardHit(Flag.GIBBERISH, 1, "The answer does not read as words (it looks like "
+                        "random letters or a keyboard mash).")
+    return None
+
+
+def _echo(question: Question, text: str) -> GuardHit | None:
+    """The question repeated back with (almost) nothing added."""
+    asked = set(content_stems(question.text))
+    said = set(content_stems(text))
+    if not asked or not said:
+        return None
+    added = said - asked
+    if len(said & asked) >= 0.5 * len(asked) and len(added) <= 2:
+        return GuardHit(Flag.ECHO, 1, "The answer repeats the question instead of answering it.")
+    return None
+
+
+def _buzzwords(text: str) -> GuardHit | None:
+    """A bare list of terms with no sentence saying how they connect."""
+    items = [i for i in re.split(r"[,;\n|/•]+|\s-\s", text) if i.strip()]
+    if len(items) < 5:
+        return None
+    lengths = [len(tokens(i)) for i in items]
+    if max(lengths) <= 4 and sum(lengths) / len(lengths) <= 2.5:
+        return GuardHit(Flag.INJECTION, 2, "A list of terms with no sentences: say what each "
+                        "does and how it answers the question.")
+    return None
+
+
+def _too_short(text: str) -> GuardHit | None:
+    """Too few words to show any understanding."""
+    if len(tokens(text)) < 6:
+        return GuardHit(Flag.TOO_SHORT, 2, "The answer is too short to show understanding; "
+                        "explain in two or three sentences.")
+    return None
+
+
+def _off_topic(question: Question, text: str) -> GuardHit | None:
+    """A fluent answer that shares almost no distinctive words with the question."""
+    profile = topic_profile(question)
+    answer = analyse(text)
+    if profile.is_on_topic(answer):
+        return None
+    return GuardHit(Flag.OFF_TOPIC, 2, "The answer does not address the question: it shares "
+                    "almost none of the question's subject words.")

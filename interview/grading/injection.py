@@ -1,0 +1,115 @@
+"""Spotting and removing attempts to game a grader from inside an answer (QUALITY B5, B6).
+
+An answer is only ever the candidate's text: instructions to the grader, claimed scores,
+fake closing tags, markup and JSON shaped like grader output are found here, reported, and
+cut out before the content is graded, so an attack can only lower a score, never raise it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+_GRADER = (r"(?:grader|grading\s+(?:model|system)|evaluator|examiner|assessor|marker|judge|"
+           r"reviewer|ai|llm|model|bot|assistant)")
+
+# Each pattern names what it found; the whole sentence around a match is removed.
+_SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("an instruction to ignore the grading instructions", re.compile(
+        r"\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}?\b(?:previous|prior|above|"
+        r"earlier|all|any|your|the|these|those|system)\b[^.\n]{0,30}?\b(?:instruction|prompt|"
+        r"rule|guideline|direction|rubric|criteria)s?\b", _I)),
+    ("a note addressed to the grader", re.compile(
+        rf"\b(?:note|message|instruction|hint|request|reminder|p\.?s\.?)s?\s+(?:to|for)\s+(?:the\s+)?"
+        rf"{_GRADER}\b|\b(?:dear|attention|hey|hi|hello)\s*,?\s+(?:the\s+)?{_GRADER}\b", _I)),
+    ("an instruction to award a score", re.compile(
+        rf"\b(?:you|{_GRADER})\s+(?:must|should|will|shall|need\s+to|have\s+to)\s+(?:give|award|"
+        r"assign|rate|score|grade|mark)\b|\b(?:give|award|assign)\s+(?:me|this|this\s+answer|it|"
+        r"the\s+candidate)\s+(?:a\s+|an\s+|the\s+)?(?:5|five|10|ten|full|top|perfect|maximum|"
+        r"max|high|highest)\b", _I)),
+    ("a claimed score", re.compile(
+        r"\b(?:score|grade|rating|marks)\s*(?:[:=]|is|of|should\s+be|must\s+be)?\s*"
+        r"(?:5|five|10|ten|100)\s*(?:/\s*(?:5|10|100)|out\s+of\s+(?:5|five|10|ten|100))?"
+        r"(?!%|\.\d|\d)|\b(5|10|100)\s*/\s*\1\b|\b(?:5|five|10|ten)\s+out\s+of\s+(?:5|five|10|ten)\b"
+        r"|\b(?:full|perfect)\s+(?:marks|score)\b|\b(?:maximum|max|top)\s+marks\b", _I)),
+    ("a claim to be a system or role instruction", re.compile(
+        r"\b(?:system|developer)\s+(?:prompt|message|override|instruction)s?\b|"
+        r"\bnew\s+instructions?\b|\byou\s+are\s+now\b|\b(?:jailbreak|DAN\s+mode)\b", _I)),
+)
+
+# Spans removed where they stand: markup, fake chat or answer delimiters, grader-shaped JSON.
+_SPAN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("a script element", re.compile(r"<\s*script\b.*?(?:<\s*/\s*script\s*>|$)", _I | re.S)),
+    ("a fake tag that tries to end or start a block", re.compile(
+        r"<\s*/?\s*(?:answer|candidate[_ ]?answer|response|system|user|assistant|instructions?|"
+        r"prompt|rubric|question|grading|grader|context|input|output|end|eos|im_start|im_end|"
+        r"s)\b[^>]*>|<\|[a-z_]+\|>|\[/?INST\]|<<\s*/?SYS\s*>>|^\s*#{2,}\s*(?:system|instruction"
+        r"|response|assistant)\b.*$", _I | re.M)),
+    ("HTML markup", re.compile(
+        r"<\s*/?\s*(?:img|iframe|svg|a|div|span|style|object|embed|body|html|p|b|i|u|br|form|"
+        r"input|button|link|meta|table|tr|td|h[1-6])\b[^>]*>|javascript\s*:", _I)),
+    ("JSON shaped like the grader's output", re.compile(
+        r"\{[^{}]*\"?(?:score|overall|overall_score|grade|rating|criteria|feedback|strengths|"
+        r"improvements|flags|key_points_covered|verdict)\"?\s*:[^{}]*(?:\}|$)", _I | re.S)),
+)
+
+# Whole answers that fooled LLM judges in "One Token to Fool LLM-as-a-Judge" (2025).
+_MASTER_KEYS: frozenset[str] = frozenset(
+    {"", ":", ".", ",", "thought process:", "thought process", "let's solve this problem step "
+     "by step.", "let's solve this problem step by step", "solution", "solution:", "answer:",
+     "answer", "respuesta", "解", "かいせつ", "reasoning:", "step by step:"}
+)
+_INJECTION_TOPIC = re.compile(r"\b(?:inject|injection|jailbreak|guardrail|prompt attack)", _I)
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[ \t]*|\n+|$)")
+
+
+@dataclass(frozen=True)
+class InjectionScan:
+    """What was found: the answer with every attempt removed, and why each was removed."""
+
+    text: str
+    reasons: tuple[str, ...]
+
+    @property
+    def found(self) -> bool:
+        """Whether any gaming attempt was found."""
+        return bool(self.reasons)
+
+
+def is_master_key(text: str) -> bool:
+    """Whether the whole answer is a bare "master key" such as ``:`` or ``Thought process:``."""
+    stripped = " ".join(text.split()).strip().lower()
+    return bool(text.strip()) and (stripped in _MASTER_KEYS or not re.search(r"\w", stripped))
+
+
+def scan(text: str, question_text: str = "") -> InjectionScan:
+    """Find and cut out gaming attempts in ``text``.
+
+    When the question itself is about prompt injection, quoting "ignore previous
+    instructions" is an honest answer, so that one pattern is not applied.
+    """
+    if is_master_key(text):
+        return InjectionScan("", ("a bare answer with no content (a known trick on AI graders)",))
+    reasons: list[str] = []
+    for reason, pattern in _SPAN_PATTERNS:
+        text, count = pattern.subn(" ", text)
+        if count:
+            reasons.append(reason)
+    about_injection = bool(_INJECTION_TOPIC.search(question_text))
+    for index, (reason, pattern) in enumerate(_SENTENCE_PATTERNS):
+        if about_injection and index == 0:
+            continue
+        text, removed = _remove_sentences(text, pattern)
+        if removed:
+            reasons.append(reason)
+    return InjectionScan(text.strip(), tuple(reasons))
+
+
+def _remove_sentences(text: str, pattern: re.Pattern[str]) -> tuple[str, bool]:
+    """Drop every sentence of ``text`` in which ``pattern`` occurs."""
+    if not pattern.search(text):
+        return text, False
+    kept = [m.group(0) for m in _SENTENCE.finditer(text) if not pattern.search(m.group(0))]
+    rebuilt = re.sub(r"[ \t]+", " ", "".join(kept) if kept else "")
+    return rebuilt, True

@@ -1,0 +1,157 @@
+"""The offline grader: rubric scoring in plain Python, no network, no model, deterministic.
+
+Flow: guards (``guards.check_answer``) clean the answer and set a cap; the criteria for the
+question's kind are scored on the cleaned text; the overall score is the rubric's weighted
+mean of those criteria, bounded by the content ceilings and the guards' cap
+(``rubric.overall``); advice is derived from what was missed (``advice``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from interview.grading import advice, behavioural, rubric, technical
+from interview.grading.guards import GuardReport, check_answer
+from interview.grading.text import Analysed, analyse
+from interview.grading.vocab import topic_profile
+from interview.models import CriterionScore, Feedback, Flag, Kind, Question
+
+STORY_PARTS = (rubric.SITUATION, rubric.TASK, rubric.ACTION, rubric.RESULT)
+
+
+@dataclass
+class Graded:
+    """The criteria of one answer and what the feedback says beyond them."""
+
+    criteria: list[CriterionScore]
+    weights: dict[str, float]
+    improvements: list[str] = field(default_factory=list)
+    covered: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    follow_up: str | None = None
+    misconception: bool = False
+
+
+class OfflineGrader:
+    """Grades answers against the question's key points, misconceptions and signals."""
+
+    name = "offline"
+
+    def grade(self, question: Question, answer: str) -> Feedback:
+        """Return complete feedback on ``answer``; never raises for a bad answer."""
+        report = check_answer(question, answer)
+        if question.kind is Kind.TECHNICAL:
+            graded = grade_technical(question, report)
+        elif behavioural.is_story_question(question):
+            graded = grade_story(question, report)
+        else:
+            graded = grade_prepared(question, report)
+        return _finish(question, report, graded)
+
+
+def grade_technical(question: Question, report: GuardReport) -> Graded:
+    """Relevance, key points, correctness, depth and clarity of a technical answer."""
+    answer = analyse(report.text)
+    profile = topic_profile(question)
+    cov = technical.coverage(question, answer)
+    wrong = technical.asserted_misconceptions(question, answer)
+    criteria = [technical.relevance_score(profile, answer)]
+    if question.key_points:
+        criteria.append(technical.key_points_score(cov))
+        criteria.append(technical.correctness_score(wrong, cov))
+    depth = technical.depth_score(profile, answer, cov)
+    criteria += [depth, technical.clarity_score(answer, max(c.score for c in criteria))]
+    improvements = [advice.misconception_advice(w) for w, _ in wrong]
+    improvements += [advice.key_point_advice(p) for p in cov.missed[:3]]
+    improvements += advice.criterion_advice([c for c in criteria if c.name != rubric.RELEVANCE])
+    gap = cov.missed[0] if cov.missed else None
+    follow = advice.follow_up_for_gap(question, gap)
+    if gap is None and wrong:
+        follow = f"Are you sure that {wrong[0][0].statement.rstrip('.')}? Why?"
+    return Graded(criteria, rubric.TECHNICAL_WEIGHTS, improvements,
+                  [p.name for p, _ in cov.covered], [p.name for p in cov.missed], follow,
+                  bool(wrong))
+
+
+def grade_story(question: Question, report: GuardReport) -> Graded:
+    """Each STAR part, ownership, specificity, relevance (and key points if any) of a story."""
+    answer = analyse(report.text)
+    criteria = [behavioural.star_part(answer, rubric.SITUATION),
+                behavioural.star_part(answer, rubric.TASK),
+                behavioural.action_score(answer),
+                behavioural.star_part(answer, rubric.RESULT),
+                behavioural.ownership_score(answer),
+                behavioural.specificity_score(answer),
+                technical.relevance_score(topic_profile(question), answer)]
+    graded = Graded(criteria, rubric.STORY_WEIGHTS)
+    _add_key_points(question, answer, graded)
+    part = advice.weakest(criteria, (*STORY_PARTS, rubric.OWNERSHIP, rubric.SPECIFICITY))
+    graded.improvements += advice.criterion_advice(criteria, limit=3)
+    graded.follow_up = advice.story_follow_up(question, part)
+    return graded
+
+
+def grade_prepared(question: Question, report: GuardReport) -> Graded:
+    """A behavioural answer that is not a story: relevance, signals, specificity, voice."""
+    answer = analyse(report.text)
+    match = behavioural.signal_match(question, answer)
+    criteria = [technical.relevance_score(topic_profile(question), answer),
+                behavioural.signals_score(match),
+                behavioural.specificity_score(answer),
+                behavioural.ownership_score(answer)]
+    criteria.append(technical.clarity_score(answer, max(c.score for c in criteria)))
+    graded = Graded(criteria, rubric.PREPARED_WEIGHTS)
+    graded.improvements += [f"Show that you {s[0].lower()}{s[1:].rstrip('.')}."
+                            for s in match.missing[:2]]
+    _add_key_points(question, answer, graded)
+    graded.improvements += advice.criterion_advice(criteria)
+    graded.follow_up = question.follow_ups[0] if question.follow_ups else None
+    return graded
+
+
+def _add_key_points(question: Question, answer: Analysed, graded: Graded) -> None:
+    """Score a behavioural question's optional key points into ``graded``."""
+    if not question.key_points:
+        return
+    cov = technical.coverage(question, answer)
+    graded.criteria.append(technical.key_points_score(cov))
+    graded.covered = [p.name for p, _ in cov.covered]
+    graded.missed = [p.name for p in cov.missed]
+    graded.improvements += [advice.key_point_advice(p) for p in cov.missed[:2]]
+
+
+def _finish(question: Question, report: GuardReport, graded: Graded) -> Feedback:
+    """Assemble the feedback: overall score, flags, guard reasons and advice."""
+    cap, flags = report.cap, report.flags
+    if graded.misconception:
+        cap = min(cap, rubric.MISCONCEPTION_CAP)
+        flags = [*flags, Flag.MISCONCEPTION]
+    criteria = _bounded(graded.criteria, report)
+    improvements = [*advice.flag_advice(flags), *graded.improvements]
+    return Feedback(
+        score=rubric.overall(criteria, graded.weights, cap),
+        criteria=criteria,
+        strengths=[] if report.unusable else advice.strengths(criteria),
+        improvements=list(dict.fromkeys(improvements))[:6],
+        key_points_covered=graded.covered,
+        key_points_missed=graded.missed,
+        flags=flags,
+        follow_up=graded.follow_up,
+        model_answer=advice.model_answer(question),
+        notices=report.reasons,
+        grader=OfflineGrader.name,
+    )
+
+
+def _bounded(criteria: list[CriterionScore], report: GuardReport) -> list[CriterionScore]:
+    """Criterion scores no higher than the guards allow, with the guard's reason attached."""
+    if report.cap >= 5:
+        return criteria
+    reason = report.reasons[0] if report.reasons else ""
+    bounded = []
+    for c in criteria:
+        if c.score > report.cap:
+            comment = f"{c.comment} Capped at {report.cap}: {reason}".strip()
+            c = c.model_copy(update={"score": report.cap, "comment": comment[:600]})
+        bounded.append(c)
+    return bounded

@@ -1,0 +1,89 @@
+"""What a question is about, as stems: used for relevance and the off-topic guard.
+
+Words every data answer uses ("model", "data", "use", "result") say nothing about which
+question is being answered, so they are left out of a question's subject words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interview.grading.text import Analysed, content_stems, stem
+from interview.models import Kind, Question
+
+_GENERIC_WORDS = """model models data dataset use used using value values feature features train
+training learn learning machine algorithm algorithms example examples predict prediction
+predictions set sets result results time number problem problems method methods approach work
+works working different difference good better best important need needs mean means type types
+case cases help helps want point points high higher low lower large small first second new give
+take know think sure able base based find look show see call called include including two three
+output input function functions variable variables perform performance improve process
+technique techniques question answer interview generally usually often always sometimes
+important common simple simply specific specifically certain various several also general
+term terms way ways part parts step steps thing things problem approach analysis system
+systems question someone people person team project use case tell describe explain time
+walk through discuss talk share would could did do your you give describe situation"""
+GENERIC: frozenset[str] = frozenset(stem(w) for w in _GENERIC_WORDS.split())
+
+
+def distinctive(stems: list[str]) -> set[str]:
+    """The stems of ``stems`` that are neither empty nor generic to every data answer."""
+    return {s for s in stems if s and s not in GENERIC and not s.isdigit()}
+
+
+@dataclass(frozen=True)
+class TopicProfile:
+    """The subject words of a question: its own, and those of its expected content."""
+
+    asked: frozenset[str]
+    topic: frozenset[str]
+    # Stories use many words of their own, so a behavioural answer needs a smaller share.
+    min_share: float = 0.12
+    share_scale: float = 2.0
+
+    def asked_share(self, answer: Analysed) -> float:
+        """Share of the question's own subject words that the answer uses."""
+        if not self.asked:
+            return 0.0
+        return len(self.asked & answer.stem_set) / len(self.asked)
+
+    def answer_share(self, answer: Analysed) -> float:
+        """Share of the answer's distinctive words that belong to the question's subject."""
+        own = distinctive(list(answer.stems))
+        return len(own & self.topic) / len(own) if own else 0.0
+
+    def sentence_share(self, answer: Analysed) -> float:
+        """Share of the answer's sentences that use at least one subject word."""
+        if not answer.sentences:
+            return 0.0
+        hit = {answer.sentence_of[i] for i, s in enumerate(answer.stems) if s in self.topic}
+        return len(hit) / len(answer.sentences)
+
+    def relevance(self, answer: Analysed) -> float:
+        """0-1: how squarely the answer is about this question."""
+        return (
+            0.4 * min(1.0, self.asked_share(answer) * 1.5)
+            + 0.35 * min(1.0, self.answer_share(answer) * self.share_scale)
+            + 0.25 * self.sentence_share(answer)
+        )
+
+    def is_on_topic(self, answer: Analysed) -> bool:
+        """Whether the answer shares enough subject words to count as answering at all."""
+        own = distinctive(list(answer.stems))
+        if len(own) < 4:
+            return bool(own & self.topic) or not self.topic
+        return self.answer_share(answer) >= self.min_share or self.asked_share(answer) >= 0.5
+
+
+def topic_profile(question: Question) -> TopicProfile:
+    """Build the subject words of ``question`` from everything it carries."""
+    asked = distinctive(content_stems(question.text))
+    pieces = [question.text, question.reference_answer, *question.strong_signals]
+    for point in question.key_points:
+        pieces.extend([point.name, *point.phrasings])
+    for wrong in question.misconceptions:
+        pieces.extend(wrong.phrasings)
+    topic = distinctive(content_stems(" ".join(pieces)))
+    if question.kind is Kind.BEHAVIOURAL:
+        return TopicProfile(frozenset(asked), frozenset(topic), 0.04, 6.0)
+    return TopicProfile(frozenset(asked), frozenset(topic))
