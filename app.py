@@ -1,0 +1,186 @@
+"""The mock-interview coach in the browser: ``streamlit run app.py``.
+
+A thin renderer: widgets hand text to ``interview.session.InterviewSession`` and the
+pictures come from ``ui.render``. No interview rule lives here. Settings are read once
+per browser session; the question bank is loaded once per process and shared (it is
+immutable); everything per user lives in ``st.session_state``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from interview.config import Settings, load_settings
+from interview.errors import InterviewError
+from interview.grading import make_grader
+from interview.models import Mode, RoleFocus
+from interview.questions import QuestionBank, load_bank
+from interview.session import MAX_QUESTIONS, InterviewSession, Phase
+from ui import render
+
+SESSION = "interview"  # the InterviewSession of this browser session
+SETTINGS = "settings"
+FLASH = "flash"  # messages to show once, set by callbacks
+UNSENT = "unsent_answer"  # an answer that could not be submitted, kept for the candidate
+ANSWER_BOX = "answer_box"
+
+
+@st.cache_resource(show_spinner="Loading the question bank...")
+def shared_bank() -> QuestionBank:
+    """The question bank, loaded and validated once per server process."""
+    return load_bank()
+
+
+def current_settings() -> Settings:
+    """Settings from the environment and ``.env``, read once per browser session."""
+    if SETTINGS not in st.session_state:
+        st.session_state[SETTINGS] = load_settings()
+    settings: Settings = st.session_state[SETTINGS]
+    return settings
+
+
+def current_session() -> InterviewSession | None:
+    """The interview in progress in this browser session, if any."""
+    session: InterviewSession | None = st.session_state.get(SESSION)
+    return session
+
+
+def flash(message: str, kind: str = "error") -> None:
+    """Queue a message for the next render."""
+    st.session_state.setdefault(FLASH, []).append((kind, message))
+
+
+# --- callbacks: run before the script, so the page renders the new state ---------------
+
+
+def start_interview(bank: QuestionBank, settings: Settings) -> None:
+    """Start a new interview with the sidebar's choices, replacing any current one."""
+    role: RoleFocus = st.session_state["setup_role"]
+    mode: Mode = st.session_state["setup_mode"]
+
+    try:
+        session = InterviewSession.start(
+            bank=bank,
+            grader=lambda record: make_grader(settings, record.llm_usage, record.role),
+            settings=settings,
+            role=role,
+            mode=mode,
+            num_questions=int(st.session_state["setup_n"]),
+        )
+    except InterviewError as exc:
+        flash(str(exc))
+        return
+    st.session_state[SESSION] = session
+    st.session_state.pop(UNSENT, None)
+    for notice in session.pop_notices():
+        flash(notice, "info")
+
+
+def submit_answer() -> None:
+    """Grade the chat box's answer, then ask the next question (or finish)."""
+    session = current_session()
+    text = st.session_state.get(ANSWER_BOX)
+    if session is None or not isinstance(text, str):
+        return
+    try:
+        session.answer(text)
+        if session.phase is Phase.ANSWERED:
+            session.next()
+    except InterviewError as exc:
+        flash(str(exc))
+        if text.strip():
+            st.session_state[UNSENT] = text
+    else:
+        st.session_state.pop(UNSENT, None)
+
+
+def run_step(step_name: str) -> None:
+    """Run a session step without text (skip, finish, retry_grading) and report errors."""
+    session = current_session()
+    if session is None:
+        return
+    try:
+        getattr(session, step_name)()
+        if step_name == "retry_grading" and session.phase is Phase.ANSWERED:
+            session.next()
+    except InterviewError as exc:
+        flash(str(exc))
+
+
+# --- the page ------------------------------------------------------------------------
+
+
+def sidebar(bank: QuestionBank, settings: Settings, session: InterviewSession | None) -> None:
+    """Interview set-up: role focus, mode, number of questions, start/restart."""
+    with st.sidebar:
+        st.header("Set up")
+        st.selectbox("Role focus", list(RoleFocus), format_func=lambda r: r.label, key="setup_role")
+        st.radio("Mode", list(Mode), format_func=lambda m: render.MODE_LABELS[m], key="setup_mode")
+        st.number_input("Number of questions", 1, MAX_QUESTIONS, value=5, key="setup_n")
+        in_progress = session is not None and session.phase is not Phase.FINISHED
+        st.button(
+            "Restart with these settings" if in_progress else "Start interview",
+            type="primary",
+            on_click=start_interview,
+            args=(bank, settings),
+            key="start",
+        )
+        if in_progress:
+            st.button("End interview now", on_click=run_step, args=("finish",), key="finish")
+        st.caption(f"Answers are graded by the **{settings.backend}** grader.")
+
+
+def show_flash(session: InterviewSession | None) -> None:
+    """Messages from the last action, then any unsent answer so it is not lost."""
+    messages = st.session_state.pop(FLASH, [])
+    if session is not None:
+        messages += [("warning", n) for n in session.pop_notices()]
+    for kind, message in messages:
+        {"error": st.error, "info": st.info, "warning": st.warning}[kind](message)
+    unsent = st.session_state.get(UNSENT)
+    if unsent:
+        st.caption("Your answer was not sent; here it is so you can copy it:")
+        st.code(unsent, language=None)
+
+
+def interview(session: InterviewSession) -> None:
+    """The chat so far, then what the candidate can do next."""
+    record = session.record
+    for turn in record.turns:
+        render.turn(turn, record.num_questions)
+    phase = session.phase
+    if phase is Phase.GRADING:
+        st.warning("Your answer is saved but has not been graded yet.")
+        st.button("Try grading again", on_click=run_step, args=("retry_grading",))
+    if phase is Phase.ASKING:
+        st.button("Skip this question", on_click=run_step, args=("skip",), key="skip")
+    if phase is Phase.FINISHED:
+        render.summary(session.summary())
+        render.downloads(record)
+    show_flash(session)
+    if phase is not Phase.FINISHED:
+        st.chat_input(
+            "Type your answer...", key=ANSWER_BOX, on_submit=submit_answer, submit_mode="disable"
+        )
+
+
+def main() -> None:
+    """Render the page for the current state."""
+    st.set_page_config(page_title="Mock interview coach", page_icon="🎤")
+    st.title("Mock interview coach")
+    try:
+        settings = current_settings()
+        bank = shared_bank()
+    except InterviewError as exc:
+        st.error(str(exc))
+        st.stop()
+    session = current_session()
+    sidebar(bank, settings, session)
+    if session is None:
+        render.welcome()
+        show_flash(None)
+        return
+    interview(session)
+
+
+main()

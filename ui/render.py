@@ -1,0 +1,165 @@
+"""Streamlit pictures of the engine's objects: questions, answers, feedback, summary.
+
+Every string that came from the candidate, a job description or a grader goes through
+``interview.export.markdown_text`` / ``escape_markdown`` first, so markdown, HTML, links
+and images in it show as plain characters (QUALITY B4, S5). Nothing here uses
+``unsafe_allow_html``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from interview.export import (
+    download_name,
+    escape_markdown,
+    explain_flag,
+    flag_label,
+    markdown_text,
+    to_json,
+    to_markdown,
+)
+from interview.models import Feedback, Mode, SessionRecord, Turn
+from interview.summary import Summary
+
+INTERVIEWER_AVATAR = "🧑‍💼"
+COACH_AVATAR = "📝"
+
+MODE_LABELS: dict[Mode, str] = {
+    Mode.TECHNICAL: "Technical",
+    Mode.BEHAVIOURAL: "Behavioural",
+    Mode.MIXED: "Mixed",
+}
+
+
+def welcome() -> None:
+    """What a first-time visitor sees before starting."""
+    st.markdown(
+        "Practise a mock interview for a machine-learning or data role. Pick a role focus, "
+        "a mode and how many questions you want in the sidebar, then press **Start "
+        "interview**. Answer each question in the chat box; you get feedback on every "
+        "answer and a summary at the end, which you can download."
+    )
+
+
+def question(turn: Turn, total: int) -> None:
+    """The interviewer asking one question, with its category and difficulty."""
+    q = turn.question
+    with st.chat_message("assistant", avatar=INTERVIEWER_AVATAR):
+        st.caption(
+            f"Question {turn.index + 1} of {max(total, turn.index + 1)} · "
+            f"{q.category.label} · {q.difficulty.value}"
+        )
+        st.markdown(markdown_text(q.text))
+        if turn.skipped:
+            st.caption("You skipped this question.")
+
+
+def answer(text: str) -> None:
+    """The candidate's answer, shown exactly as typed and never as markup."""
+    with st.chat_message("user"):
+        st.markdown(markdown_text(text))
+
+
+def feedback(fb: Feedback) -> None:
+    """One feedback card: score, criteria, strengths, improvements, missed points, flags."""
+    with st.chat_message("assistant", avatar=COACH_AVATAR), st.container(border=True):
+        left, right = st.columns([1, 3])
+        left.metric("Score", f"{fb.score} / 5")
+        right.caption(f"Graded by the **{escape_markdown(fb.grader)}** grader.")
+        for notice in fb.notices:
+            right.warning(markdown_text(notice))
+        st.markdown("**Criteria**")
+        for c in fb.criteria:
+            line = f"- **{escape_markdown(c.name)}**: {c.score} / 5"
+            if c.comment:
+                line += f" - {escape_markdown(c.comment)}"
+            st.markdown(line)
+            if c.evidence:
+                st.caption(f"Evidence from your answer: “{escape_markdown(c.evidence)}”")
+        _bullets("Strengths", fb.strengths)
+        _bullets("To improve", fb.improvements)
+        _bullets("Key points you covered", fb.key_points_covered)
+        _bullets("Key points you missed", fb.key_points_missed)
+        _bullets("Flags", [f"{flag_label(f)}: {explain_flag(f)}" for f in fb.flags])
+        if fb.follow_up:
+            st.info(f"A follow-up to prepare: {escape_markdown(fb.follow_up)}")
+        if fb.model_answer:
+            with st.expander("A model answer"):
+                st.markdown(markdown_text(fb.model_answer))
+
+
+def _bullets(title: str, items: list[str]) -> None:
+    if items:
+        lines = "\n".join(f"- {escape_markdown(' '.join(item.split()))}" for item in items)
+        st.markdown(f"**{title}**\n\n{lines}")
+
+
+def turn(t: Turn, total: int) -> None:
+    """One turn of the chat: question, answer if any, feedback if any."""
+    question(t, total)
+    if t.answer is not None:
+        answer(t.answer)
+    if t.feedback is not None:
+        feedback(t.feedback)
+
+
+def summary(s: Summary) -> None:
+    """The end-of-interview summary: overall, per category and per criterion."""
+    st.subheader("Summary")
+    overall, answered, skipped = st.columns(3)
+    overall.metric("Overall", "-" if s.overall is None else f"{s.overall:g} / 5")
+    answered.metric("Answered", s.answered)
+    skipped.metric("Skipped", s.skipped)
+    if s.categories:
+        st.markdown("**By category**")
+        st.bar_chart(
+            {
+                "Category": [c.label for c in s.categories],
+                "Average": [c.average for c in s.categories],
+            },
+            x="Category",
+            y="Average",
+            horizontal=True,
+        )
+        st.table(
+            {
+                "Category": [c.label for c in s.categories],
+                "Average (1-5)": [f"{c.average:g}" for c in s.categories],
+                "Answered": [c.answered for c in s.categories],
+            }
+        )
+    if s.criteria:
+        st.markdown("**By criterion**")
+        st.table(
+            {
+                "Criterion": [c.name for c in s.criteria],
+                "Average (1-5)": [f"{c.average:g}" for c in s.criteria],
+                "Answers": [c.count for c in s.criteria],
+            }
+        )
+    if s.strongest:
+        st.markdown("**Strongest:** " + ", ".join(c.label for c in s.strongest))
+    if s.weakest:
+        st.markdown("**Work on:** " + ", ".join(c.label for c in s.weakest))
+
+
+def downloads(record: SessionRecord) -> None:
+    """Buttons that download the transcript as Markdown and as JSON."""
+    md, js = st.columns(2)
+    md.download_button(
+        "Download transcript (Markdown)",
+        data=to_markdown(record),
+        file_name=download_name(record, "md"),
+        mime="text/markdown",
+        on_click="ignore",
+        key="download_md",
+    )
+    js.download_button(
+        "Download transcript (JSON)",
+        data=to_json(record),
+        file_name=download_name(record, "json"),
+        mime="application/json",
+        on_click="ignore",
+        key="download_json",
+    )
