@@ -26,6 +26,7 @@ from interview.models import (
     Category,
     Difficulty,
     KeyPoint,
+    Kind,
     Misconception,
     Mode,
     Question,
@@ -138,10 +139,11 @@ class QuestionBank:
     ) -> list[Question]:
         """Pick up to ``n`` distinct questions for one interview.
 
-        Categories the mode admits take turns, so their counts differ by at most one while
-        each has questions left; each pick aims at a difficulty that rises through the
-        interview, and the result is ordered easy, then medium, then hard. Fewer than ``n``
-        come back only when fewer are eligible.
+        Technical and behavioural questions take turns (in mixed mode), and within a kind
+        the categories take turns, so counts differ by at most one while questions are
+        left; each pick aims at a difficulty that rises through the interview, and the
+        result is ordered easy, then medium, then hard. Fewer than ``n`` come back only
+        when fewer are eligible.
         """
         if n < 1:
             raise ValueError("n must be at least 1")
@@ -151,20 +153,25 @@ class QuestionBank:
         remaining: dict[Category, list[Question]] = {}
         for question in pool:
             remaining.setdefault(question.category, []).append(question)
-        turn_order = {cat: i for i, cat in enumerate(rng.sample(list(remaining), len(remaining)))}
-        picks_per_category = dict.fromkeys(remaining, 0)
+        # A random order breaks ties, so different interviews start in different places.
+        groups: list[Category | Kind] = [*remaining, *Kind]
+        tie_break = {key: i for i, key in enumerate(rng.sample(groups, len(groups)))}
+        picks = dict.fromkeys(groups, 0)
         chosen: list[Question] = []
         for target in _difficulty_targets(min(n, len(pool))):
+            open_categories = [c for c, qs in remaining.items() if qs]
+            kind = min({c.kind for c in open_categories}, key=lambda k: (picks[k], tie_break[k]))
             category = min(
-                (c for c, qs in remaining.items() if qs),
-                key=lambda c: (picks_per_category[c], turn_order[c]),
+                (c for c in open_categories if c.kind is kind),
+                key=lambda c: (picks[c], tie_break[c]),
             )
             candidates = remaining[category]
             pick = min(candidates, key=lambda q: abs(DIFFICULTY_ORDER[q.difficulty] - target))
             candidates.remove(pick)
-            picks_per_category[category] += 1
+            picks[category] += 1
+            picks[kind] += 1
             chosen.append(pick)
-        # sorted() is stable, so categories stay interleaved within each difficulty.
+        # sorted() is stable, so kinds and categories stay interleaved within a difficulty.
         return sorted(chosen, key=lambda q: DIFFICULTY_ORDER[q.difficulty])
 
 

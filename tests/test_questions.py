@@ -209,10 +209,29 @@ def test_chosen_questions_are_balanced_across_the_modes_categories(
     chosen = synthetic_bank.choose(RoleFocus.DATA_SCIENTIST, mode, 10, seed=3)
     assert len(chosen) == 10
     assert all(mode.admits(q.kind) for q in chosen)
-    counts = Counter(q.category for q in chosen)
-    admitted = [c for c in Category if mode.admits(c.kind)]
-    spread = [counts.get(c, 0) for c in admitted]
-    assert max(spread) - min(spread) <= 1
+    kinds = Counter(q.kind for q in chosen)
+    assert set(kinds) == {k for k in Kind if mode.admits(k)}
+    assert max(kinds.values()) - min(kinds.values()) <= 1
+    categories = Counter(q.category for q in chosen)
+    for kind in kinds:
+        spread = [categories.get(c, 0) for c in Category if c.kind is kind]
+        assert max(spread) - min(spread) <= 1
+
+
+def test_mixed_interview_alternates_kinds_when_one_kind_has_few_categories() -> None:
+    lopsided = QuestionBank(
+        [make_question(f"dp-{i}", Category.DATA_PREPROCESSING, Difficulty.EASY) for i in range(5)]
+        + [
+            make_question(f"{c.value}-{i}", c, Difficulty.EASY)
+            for c in Category
+            if c.kind is Kind.BEHAVIOURAL
+            for i in range(2)
+        ]
+    )
+    for seed in range(5):
+        chosen = lopsided.choose(RoleFocus.DATA_SCIENTIST, Mode.MIXED, 5, seed=seed)
+        technical = sum(q.kind is Kind.TECHNICAL for q in chosen)
+        assert technical in (2, 3)
 
 
 def test_chosen_questions_go_from_warm_up_to_harder(synthetic_bank: QuestionBank) -> None:
