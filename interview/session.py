@@ -65,6 +65,8 @@ class SessionEvent(StrEnum):
 
 
 OnChange = Callable[[SessionRecord, SessionEvent], None]
+# Builds the grader for a new record, e.g. one whose LLM budget lives in ``record.llm_usage``.
+GraderFactory = Callable[[SessionRecord], Grader]
 
 
 def new_session_id() -> str:
@@ -134,7 +136,7 @@ class InterviewSession:
         cls,
         *,
         bank: QuestionBank,
-        grader: Grader,
+        grader: Grader | GraderFactory,
         settings: Settings,
         role: RoleFocus,
         mode: Mode,
@@ -145,7 +147,11 @@ class InterviewSession:
         on_change: OnChange | None = None,
         placeholders: Mapping[str, str] | None = None,
     ) -> InterviewSession:
-        """Choose the questions, record the plan and ask the first question."""
+        """Choose the questions, record the plan and ask the first question.
+
+        ``grader`` is a grader, or a factory called with the new record (so an LLM grader
+        can count its calls in ``record.llm_usage``).
+        """
         if not 1 <= num_questions <= MAX_QUESTIONS:
             raise InvalidStepError(
                 f"Choose between 1 and {MAX_QUESTIONS} questions (you asked for {num_questions})."
@@ -161,13 +167,14 @@ class InterviewSession:
             role=role,
             mode=mode,
             num_questions=len(chosen),
-            grader=grader.name,
             plan=[q.id for q in chosen],
         )
+        engine = grader if isinstance(grader, Grader) else grader(record)
+        record.grader = engine.name
         session = cls(
             record,
             bank=bank,
-            grader=grader,
+            grader=engine,
             settings=settings,
             on_change=on_change,
             placeholders=placeholders,

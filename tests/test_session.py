@@ -346,3 +346,24 @@ def test_session_ids_are_long_and_distinct() -> None:
     ids = {start(1).record.id for _ in range(20)}
     assert len(ids) == 20
     assert all(len(i) >= 22 for i in ids)
+
+
+def test_grader_factory_is_built_for_the_new_record() -> None:
+    built: list[SessionRecord] = []
+
+    def factory(record: SessionRecord) -> FakeGrader:
+        built.append(record)
+        return FakeGrader()
+
+    session = InterviewSession.start(
+        bank=BANK,
+        grader=factory,
+        settings=SETTINGS,
+        role=RoleFocus.DATA_SCIENTIST,
+        mode=Mode.MIXED,
+        num_questions=2,
+        seed=0,
+    )
+    assert built == [session.record]
+    assert session.record.grader == "fake"
+    assert session.answer(GOOD).feedback is not None
