@@ -36,7 +36,8 @@ def kmeans_question() -> Question:
         text="How do you choose the number of clusters k in k-means?",
         key_points=[
             KeyPoint(name="the elbow method",
-                     phrasings=["elbow method", "elbow", "inertia", "within-cluster sum of squares"]),
+                     phrasings=["elbow method", "elbow", "inertia",
+                                "within-cluster sum of squares"]),
             KeyPoint(name="silhouette score", phrasings=["silhouette score", "silhouette"]),
             KeyPoint(name="domain knowledge",
                      phrasings=["domain knowledge", "business need", "business context"]),

@@ -14,8 +14,8 @@ from interview.grading.text import Analysed
 _NUMBER = re.compile(r"(?<![\w.])(?:\d+(?:[.,]\d+)*\s*(?:%|x|ms|s|k|m|gb|mb|tb|hours?|days?|"
                      r"weeks?|months?|minutes?|seconds?|users?|rows?|people|million|billion)?|"
                      r"\d+(?:\.\d+)?)(?![\w.])", re.IGNORECASE)
-_NAMED = re.compile(r"(?<=[a-z,;:(] )(?:[A-Z][a-zA-Z0-9]*[A-Z0-9][a-zA-Z0-9]*|[A-Z][a-z]+)"
-                    r"|\b[A-Z]{2,}[a-z]?\b|\b[a-z]+[A-Z]\w+")
+_WORD = re.compile(r"[A-Za-z][\w+#.-]*[\w+#]|[A-Za-z]")
+_ACRONYM_OR_CODE = re.compile(r"[A-Z].*[A-Z0-9]|[a-z]+[A-Z]\w*|[A-Za-z]+\d\w*|\w+[.-]\w+")
 _TRADE_OFF = re.compile(
     r"\b(?:trade-?offs?|however|whereas|although|though|depends?|depending|downsides?|"
     r"drawbacks?|limitations?|at the (?:expense|cost) of|on the other hand|instead|compared|"
@@ -58,13 +58,27 @@ def _found(pattern: re.Pattern[str], text: str) -> frozenset[str]:
     return frozenset(m.group(0).strip().lower() for m in pattern.finditer(text))
 
 
+def _named(sentences: list[str]) -> frozenset[str]:
+    """Named tools and methods: acronyms, CamelCase, L1/F1-style names, capitalised words
+    inside a sentence (not the first word, not "I")."""
+    found: set[str] = set()
+    for sentence in sentences:
+        for index, match in enumerate(_WORD.finditer(sentence)):
+            word = match.group(0).rstrip(".-")
+            if word in {"I", "I'm"} or len(word) < 2:
+                continue
+            if _ACRONYM_OR_CODE.fullmatch(word) or (index > 0 and word[0].isupper()):
+                found.add(word)
+    return frozenset(found)
+
+
 def find_markers(answer: Analysed, only: set[int] | None = None) -> Markers:
     """Markers in ``answer``, or only in the sentences whose indexes are in ``only``."""
     picked = [s for i, s in enumerate(answer.sentences) if only is None or i in only]
     text = "\n".join(picked)
     return Markers(
         numbers=_found(_NUMBER, text),
-        named=frozenset(m.group(0) for m in _NAMED.finditer(text)),
+        named=_named(picked),
         trade_offs=_found(_TRADE_OFF, text),
         examples=_found(_EXAMPLE, text),
         reasons=_found(_REASON, text),

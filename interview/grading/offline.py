@@ -95,10 +95,10 @@ def grade_prepared(question: Question, report: GuardReport) -> Graded:
     """A behavioural answer that is not a story: relevance, signals, specificity, voice."""
     answer = analyse(report.text)
     match = behavioural.signal_match(question, answer)
-    criteria = [technical.relevance_score(topic_profile(question), answer),
-                behavioural.signals_score(match),
-                behavioural.specificity_score(answer),
-                behavioural.ownership_score(answer)]
+    criteria = [technical.relevance_score(topic_profile(question), answer)]
+    if question.strong_signals:
+        criteria.append(behavioural.signals_score(match))
+    criteria += [behavioural.specificity_score(answer), behavioural.ownership_score(answer)]
     criteria.append(technical.clarity_score(answer, max(c.score for c in criteria)))
     graded = Graded(criteria, rubric.PREPARED_WEIGHTS)
     graded.improvements += [f"Show that you {s[0].lower()}{s[1:].rstrip('.')}."

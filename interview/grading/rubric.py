@@ -69,8 +69,9 @@ CEILINGS: tuple[tuple[str, int], ...] = (
     (RELEVANCE, 2),
     (SIGNALS, 2),
 )
-# A confidently stated misconception caps the overall, whatever else is right.
-MISCONCEPTION_CAP = 3
+# A confidently stated misconception caps the overall, whatever else is right: interviewers
+# treat a wrong claim stated as fact as worse than a gap.
+MISCONCEPTION_CAP = 2
 
 
 def weighted_mean(scores: Mapping[str, int], weights: Mapping[str, float]) -> float:

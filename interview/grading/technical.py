@@ -133,7 +133,7 @@ def depth_score(profile: TopicProfile, answer: Analysed, cov: Coverage) -> Crite
     """1-5 from distinct concrete markers in on-topic sentences plus breadth of subject words."""
     marks: Markers = find_markers(answer, on_topic_sentences(profile, answer))
     breadth = len((answer.stem_set & profile.topic) - profile.asked)
-    points = marks.points() + min(3, breadth // 4) + min(2, len(cov.covered) // 2)
+    points = marks.points() + min(3, breadth // 3) + min(3, len(cov.covered) // 2)
     score = points_to_score(points, (2, 4, 6, 8))
     shown = marks.evidence()
     evidence = quote(", ".join(shown)) if shown else ""

@@ -88,9 +88,28 @@ def americanise(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A deterministic stem: British spelling folded to American, then Porter-stemmed."""
+# Words that name the same idea in an answer; each group is compared as one stem. Kept
+# small on purpose: only groups where a paraphrase is common and the meaning stays exact.
+_CONCEPT_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("deadline", "late", "delay", "delayed", "overdue", "slipped"),
+    ("disagree", "disagreement", "conflict", "argument", "argue", "pushback", "clash", "dispute"),
+    ("mistake", "error", "failure", "fail", "failed", "bug"),
+    ("colleague", "coworker", "co-worker", "teammate", "peer"),
+    ("manager", "boss", "supervisor"),
+    ("stakeholder", "client", "customer"),
+    ("choose", "pick", "select", "selection", "choice"),
+    ("prevent", "avoid"),
+    ("imbalance", "imbalanced", "unbalanced", "skewed"),
+    ("analysis", "analyse", "analyses", "analytic"),
+    ("missing", "null", "nan", "absent"),
+    ("outlier", "anomaly", "anomalous"),
+    ("impute", "imputation", "imputing", "fill-in"),
+    ("dimensionality", "dimension", "dimensions"),
+)
+
+
+def _raw_stem(word: str) -> str:
+    """British spelling folded to American, then Porter-stemmed, with no concept mapping."""
     word = americanise(word.lower().strip("'"))
     if len(word) <= _MIN_STEM or not word.isalpha():
         return word
@@ -99,6 +118,18 @@ def stem(word: str) -> str:
     # Porter leaves "disagreed" as "disagre" but "disagreement" as "disagr": drop the "e".
     stemmed = porter_stem(word)
     return stemmed[:-1] if len(stemmed) > 4 and stemmed.endswith("e") else stemmed
+
+
+_CONCEPT: dict[str, str] = {
+    _raw_stem(word): _raw_stem(group[0]) for group in _CONCEPT_GROUPS for word in group
+}
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A deterministic stem: British/American folded, Porter-stemmed, synonyms grouped."""
+    raw = _raw_stem(word)
+    return _CONCEPT.get(raw, raw)
 
 
 def is_content(word: str) -> bool:
