@@ -130,6 +130,16 @@ def test_a_script_answer_is_shown_as_text_never_as_html() -> None:
         assert "\\[x\\](javascript:alert(3))" in value
 
 
+def test_unicode_answer_is_shown_and_exported_intact_without_control_characters() -> None:
+    at = launch()
+    session = start(at, 1)
+    answer(at, "Résumé 👩🏽‍💻 数据 שלום e\u0301 \x00done\x07")
+    intact = "Résumé 👩🏽‍💻 数据 שלום e\u0301 done"
+    assert any(m.value == intact for m in at.markdown)
+    assert intact in to_markdown(session.record)
+    assert intact in to_json(session.record)
+
+
 def test_skip_moves_to_the_next_question_and_counts_in_the_summary() -> None:
     at = launch()
     session = start(at, 2)
