@@ -76,14 +76,18 @@ def start_interview(bank: QuestionBank, settings: Settings) -> None:
         flash(notice, "info")
 
 
-def submit_answer() -> None:
-    """Grade the chat box's answer, then ask the next question (or finish)."""
+def submit_answer(turn_index: int) -> None:
+    """Grade the chat box's answer to question ``turn_index``, then ask the next one.
+
+    ``turn_index`` is bound when the input is drawn, so a late second submit of the same
+    text is recognised as a duplicate instead of answering the next question (B11).
+    """
     session = current_session()
     text = st.session_state.get(ANSWER_BOX)
     if session is None or not isinstance(text, str):
         return
     try:
-        session.answer(text)
+        session.answer(text, turn_index=turn_index)
         if session.phase is Phase.ANSWERED:
             session.next()
     except InterviewError as exc:
@@ -158,9 +162,13 @@ def interview(session: InterviewSession) -> None:
         render.summary(session.summary())
         render.downloads(record)
     show_flash(session)
-    if phase is not Phase.FINISHED:
+    if phase is not Phase.FINISHED and record.turns:
         st.chat_input(
-            "Type your answer...", key=ANSWER_BOX, on_submit=submit_answer, submit_mode="disable"
+            "Type your answer...",
+            key=ANSWER_BOX,
+            on_submit=submit_answer,
+            args=(record.turns[-1].index,),
+            submit_mode="disable",
         )
 
 

@@ -235,28 +235,38 @@ class InterviewSession:
 
     # --- steps -----------------------------------------------------------------------
 
-    def answer(self, text: str) -> Turn:
+    def answer(self, text: str, *, turn_index: int | None = None) -> Turn:
         """Record and grade an answer to the open question; return its turn.
 
-        Submitting the same answer again once it is graded returns the graded turn
-        without grading again (QUALITY B11); a different answer then is an invalid step.
+        ``turn_index`` is the question the candidate was looking at when they sent the
+        answer (a UI binds it when it renders the input). Submitting an answer that a
+        turn already holds returns that graded turn without grading again (QUALITY B11);
+        a different answer for a question that is no longer open is an invalid step.
         While a grading is in progress any submission is refused.
         """
         with self._exclusive():
+            answer, notices = prepare_answer(text, self._settings.max_answer_chars)
+            turn = self._target_turn(turn_index)
+            if turn.answer == answer and turn.feedback is not None:
+                return turn  # a duplicate submission
             if self.phase is Phase.FINISHED:
                 raise InvalidStepError("The interview is over; start a new one to answer more.")
-            answer, notices = prepare_answer(text, self._settings.max_answer_chars)
-            turn = self._require_turn()
-            if self.phase is Phase.ANSWERED:
-                if turn.answer == answer:
-                    return turn
+            if turn is not self.current_turn or self.phase is Phase.ANSWERED or turn.skipped:
                 raise InvalidStepError(
-                    "This question already has an answer and feedback; go to the next question."
+                    f"Question {turn.index + 1} already has an answer or was skipped; "
+                    "your new text was not used."
                 )
             turn.answer = answer
             turn.answered_at = utcnow()
             self._emit(SessionEvent.ANSWERED)
             return self._grade(turn, notices)
+
+    def _target_turn(self, turn_index: int | None) -> Turn:
+        if turn_index is None:
+            return self._require_turn()
+        if not 0 <= turn_index < len(self._record.turns):
+            raise InvalidStepError(f"There is no question {turn_index + 1} in this interview.")
+        return self._record.turns[turn_index]
 
     def retry_grading(self) -> Turn:
         """Grade the recorded answer again after a grading failure."""

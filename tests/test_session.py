@@ -367,3 +367,26 @@ def test_grader_factory_is_built_for_the_new_record() -> None:
     assert built == [session.record]
     assert session.record.grader == "fake"
     assert session.answer(GOOD).feedback is not None
+
+
+def test_a_late_duplicate_for_the_previous_question_does_not_answer_the_next_one() -> None:
+    grader = FakeGrader()
+    session = start(3, grader=grader)
+    first = session.answer(GOOD, turn_index=0)
+    session.next()
+    assert session.answer(GOOD, turn_index=0) is first
+    assert len(grader.calls) == 1
+    assert session.phase is Phase.ASKING
+    assert session.current_turn is not None and session.current_turn.answer is None
+
+
+def test_a_new_answer_aimed_at_a_closed_question_is_refused() -> None:
+    session = start(3)
+    session.answer(GOOD, turn_index=0)
+    session.next()
+    with pytest.raises(InvalidStepError, match="Question 1 already has an answer"):
+        session.answer("something else entirely", turn_index=0)
+    with pytest.raises(InvalidStepError, match="no question 9"):
+        session.answer(GOOD, turn_index=8)
+    assert session.current_turn is not None and session.current_turn.answer is None
+    assert session.answer(GOOD, turn_index=1).feedback is not None
