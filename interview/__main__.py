@@ -3,6 +3,8 @@
 One sub-command per task, each a ``cmd_*`` function registered in ``build_parser``:
 
     grade FILE [--backend offline|llm]   grade a JSON Lines file (``-`` for stdin)
+    practise [--role R] [--mode M] [-n N] [--out PATH]   a mock interview at the prompt
+    export SESSION_JSON [--format md|json] [--out PATH]  re-export a saved transcript
 
 Exit status: 0 on success, 2 for bad input (a bad line, a missing file, a bad setting),
 1 for any other error the engine reports.
@@ -19,6 +21,7 @@ from interview.batch import grade_stream
 from interview.config import Settings, load_settings
 from interview.errors import ConfigError, InterviewError
 from interview.grading import make_grader
+from interview.terminal import add_commands
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -71,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--backend", choices=["offline", "llm"], default=None,
                        help="grading engine (default: INTERVIEW_GRADER, else offline)")
     grade.set_defaults(handler=cmd_grade)
+    add_commands(commands)  # practise, export
     return parser
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from interview.config import load_settings
 from interview.errors import AnswerRejectedError, InterviewError
 from interview.export import (
+    TranscriptFormatError,
     download_name,
     explain_flag,
     flag_label,
@@ -96,7 +97,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(f"error: cannot read {args.session_json}: {exc}", file=sys.stderr)
         return 2
-    record = from_json(text)
+    try:
+        record = from_json(text)
+    except TranscriptFormatError as exc:
+        print(f"error: {args.session_json}: {exc}", file=sys.stderr)
+        return 2
     output = to_markdown(record) if args.format == "md" else to_json(record)
     if args.out is None:
         sys.stdout.write(output)

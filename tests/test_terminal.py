@@ -130,3 +130,19 @@ def test_export_of_a_missing_file_is_a_clear_error(
     args = parse(["export", str(tmp_path / "nope.json")])
     assert args.handler(args) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_cli_main_runs_export_and_rejects_a_non_transcript(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from interview.__main__ import main
+
+    session = new_session(1)
+    run(session, [ANSWER, ""])
+    saved = tmp_path / "s.json"
+    saved.write_text(to_json(session.record), encoding="utf-8")
+    assert main(["export", str(saved)]) == 0
+    assert "# Mock interview transcript" in capsys.readouterr().out
+    saved.write_text("# not json", encoding="utf-8")
+    assert main(["export", str(saved)]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
