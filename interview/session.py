@@ -13,16 +13,15 @@ without this module importing it. A step the current phase does not allow raises
 from __future__ import annotations
 
 import random
-import re
 import secrets
 import threading
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 
-from interview.config import ENV_NAMES, Settings
-from interview.errors import AnswerRejectedError, InterviewError, InvalidStepError
+from interview.answers import prepare_answer
+from interview.config import Settings
+from interview.errors import InterviewError, InvalidStepError
 from interview.grading.base import Grader
 from interview.models import (
     Feedback,
@@ -39,9 +38,6 @@ from interview.questions import QuestionBank, fill_placeholders
 from interview.summary import Summary, summarise
 
 MAX_QUESTIONS = 20
-
-# Control characters are dropped from answers, except these layout ones.
-_KEPT_CONTROLS = frozenset("\n\t")
 
 
 class Phase(StrEnum):
@@ -72,40 +68,6 @@ GraderFactory = Callable[[SessionRecord], Grader]
 def new_session_id() -> str:
     """An unguessable session id: 128 random bits, URL-safe (QUALITY S2)."""
     return secrets.token_urlsafe(16)
-
-
-def clean_answer(text: str) -> str:
-    """Drop NUL and other control characters; keep newlines, tabs and every script intact.
-
-    Windows and old-Mac line endings become ``\\n``; blank lines at the start and
-    whitespace at the end are trimmed. Emoji, CJK, right-to-left text, combining marks and
-    format characters such as the zero-width joiner are kept as typed.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    kept = "".join(
-        ch for ch in text if ch in _KEPT_CONTROLS or unicodedata.category(ch) not in {"Cc", "Cs"}
-    )
-    return re.sub(r"\A(?:[ \t]*\n)+", "", kept).rstrip()
-
-
-def prepare_answer(text: str, max_chars: int) -> tuple[str, list[str]]:
-    """The answer as it will be stored and graded, with any notice for the candidate.
-
-    Raises ``AnswerRejectedError`` for an answer with nothing in it (QUALITY B1). An
-    answer longer than ``max_chars`` is cut to that many characters (QUALITY B2).
-    """
-    cleaned = clean_answer(text)
-    if not cleaned.strip():
-        raise AnswerRejectedError(
-            "Your answer is empty. Type an answer (or press Skip) - the question is still open."
-        )
-    if len(cleaned) <= max_chars:
-        return cleaned, []
-    notice = (
-        f"Your answer was {len(cleaned):,} characters long; only the first {max_chars:,} "
-        f"were kept and graded (the limit is set by {ENV_NAMES['max_answer_chars']})."
-    )
-    return cleaned[:max_chars], [notice]
 
 
 class InterviewSession:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from interview.answers import clean_answer
 from interview.config import Settings
 from interview.errors import AnswerRejectedError, InvalidStepError, StoreError
 from interview.models import (
@@ -23,7 +24,7 @@ from interview.models import (
     SessionStatus,
 )
 from interview.questions import QuestionBank
-from interview.session import InterviewSession, Phase, SessionEvent, clean_answer
+from interview.session import InterviewSession, Phase, SessionEvent
 
 
 class FakeGrader:
