@@ -5,6 +5,7 @@ One sub-command per task, each a ``cmd_*`` function registered in ``build_parser
     grade FILE [--backend offline|llm]   grade a JSON Lines file (``-`` for stdin)
     practise [--role R] [--mode M] [-n N] [--out PATH]   a mock interview at the prompt
     export SESSION_JSON [--format md|json] [--out PATH]  re-export a saved transcript
+    eval FILE [--backend offline|llm] [--json]   grading quality against human grades
 
 Exit status: 0 on success, 2 for bad input (a bad line, a missing file, a bad setting),
 1 for any other error the engine reports.
@@ -20,6 +21,7 @@ from pathlib import Path
 from interview.batch import grade_stream
 from interview.config import Settings, load_settings
 from interview.errors import ConfigError, InterviewError
+from interview.evaluation.cli import add_eval_command
 from interview.grading import make_grader
 from interview.terminal import add_commands
 
@@ -75,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="grading engine (default: INTERVIEW_GRADER, else offline)")
     grade.set_defaults(handler=cmd_grade)
     add_commands(commands)  # practise, export
+    add_eval_command(commands)
     return parser
 
 

@@ -86,8 +86,10 @@ def read_eval_file(path: Path) -> list[EvalRecord]:
     """
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InterviewError(f"{path}: cannot be read ({exc})") from None
+    except OSError as exc:
+        raise InterviewError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise InterviewError(f"{path}: cannot be read (not UTF-8 text)") from None
     return parse_eval_lines(text.splitlines(), source=str(path))
 
 
