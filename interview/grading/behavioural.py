@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from interview.grading import rubric
 from interview.grading.markers import find_markers, points_to_score
 from interview.grading.text import Analysed, content_stems, quote
-from interview.grading.vocab import distinctive
+from interview.grading.vocab import TopicProfile, distinctive
 from interview.models import Category, CriterionScore, Question
 
 _I = re.IGNORECASE
@@ -22,33 +22,43 @@ _STORY_QUESTION = re.compile(r"\b(?:tell me about a time|describe (?:a|an|the) (
 _STORY_CATEGORIES = frozenset({Category.TEAM_COLLABORATION, Category.PROBLEM_SOLVING_SCENARIOS,
                                Category.PAST_PROJECTS, Category.REFLECTING_ON_FEEDBACK})
 _IRREGULAR = ("built wrote led ran made set began chose took drew brought sought spoke met sent "
-              "found put kept held thought taught gave did broke split rewrote undertook went "
-              "told sat got cut shut saw knew won paid sold spent dug fought stood understood")
+              "found put kept held thought taught gave broke split rewrote undertook went "
+              "told sat got cut shut saw knew won paid sold spent dug fought stood understood "
+              "rebuilt redid reran shipped")
+_NOT_ACTIONS_TEXT = ("was were had did been need needed based related called detailed "
+                     "interested tired used supposed excited worried")
+_NOT_ACTIONS = frozenset(_NOT_ACTIONS_TEXT.split())
 _CUES: dict[str, re.Pattern[str]] = {
     rubric.SITUATION: re.compile(
         r"\b(?:when i was|at my (?:previous|last|current|old|first) (?:job|role|company|team|"
         r"employer)|in my (?:previous|last|current|first|old) (?:job|role|position|team|company)"
-        r"|while (?:i was )?working|last (?:year|quarter|month|summer|spring|autumn|winter)|"
+        r"|while (?:i was )?working|last (?:year|quarter|month|summer|spring|autumn|winter|week)|"
         r"(?:a|two|three|few) (?:years?|months?|weeks?) ago|(?:we|the team|the company|our team)"
         r" (?:had|was|were|faced)|there was|the (?:project|situation|context|background|client|"
         r"company|team|dashboard|pipeline|model) (?:was|had|needed|involved)|during (?:my|a|the|"
-        r"our)|at (?:a|an) [a-z]+ (?:company|startup|bank|retailer|firm))\b", _I),
+        r"our)|at (?:a|an) [a-z]+ (?:company|startup|bank|retailer|firm)|every (?:monday|tuesday|"
+        r"wednesday|thursday|friday|week|month|morning)|i was the (?:only|lead|main|sole)|"
+        r"(?:my|our) (?:first|last|previous) (?:job|role|project|month|week)|on a (?:monday|"
+        r"friday|saturday|sunday))\b", _I),
     rubric.TASK: re.compile(
         r"\b(?:my (?:role|task|job|goal|responsibility|objective|remit|part) (?:was|were|is)|"
-        r"i was (?:responsible|asked|tasked|assigned|hired|brought in|in charge)|i (?:needed|had)"
-        r" to|the (?:goal|task|objective|aim|challenge|deadline|ask|brief) was|we needed to|i "
-        r"owned|my (?:job|goal) was|i wanted to|i set out to|i aimed to)\b", _I),
+        r"i was (?:responsible|asked|tasked|assigned|hired|brought in|in charge|the only)|i "
+        r"(?:needed|had|wanted|decided|volunteered|offered|set out|aimed|agreed) to|the (?:goal|"
+        r"task|objective|aim|challenge|deadline|ask|brief|problem) was|(?:we|they|she|he) "
+        r"(?:needed|wanted|asked)|i owned|asked (?:me|for)|so that|in order to|by (?:friday|"
+        r"monday|the end of)|deadline|had to)\b", _I),
     rubric.RESULT: re.compile(
         r"\b(?:as a result|result(?:ed)? in|the (?:result|outcome|impact) (?:was|is)|in the end|"
         r"eventually|ultimately|which (?:meant|led|reduced|increased|improved|saved|cut)|led to|"
         r"reduced|increased|improved|saved|grew|raised|lowered|dropped|boosted|shortened|doubled|"
-        r"halved|tripled|went from|we (?:shipped|launched|delivered|hit|met|won)|i learn(?:ed|t)|"
-        r"lesson|since then|now i|adopted|(?:manager|team|stakeholders?|client) (?:was|were) "
-        r"(?:happy|pleased|satisfied))\b", _I),
+        r"halved|tripled|went from|freed|stopped|caught|finished|we (?:shipped|launched|delivered"
+        r"|hit|met|won)|i learn(?:ed|t)|lesson|since then|has since|(?:is|are|was) now|now "
+        r"(?:i|we|they|the)|adopted|approved|signed off|agreed to|(?:manager|team|stakeholders?|"
+        r"client|lead) (?:was|were|said|mentioned) ?(?:happy|pleased|satisfied)?)\b", _I),
 }
+_HYPOTHETICAL = re.compile(r"\bi(?: would|'d| always| usually| try to| tend to| generally)\b"
+                           r"|\byou (?:should|need to|can)\b", _I)
 _FIGURE = re.compile(r"\d|\b(?:half|double|twice|three times|ten times)\b", _I)
-_I_VERB = re.compile(r"\bi (?:then |first |also |personally |quickly |carefully |finally )?"
-                     r"([a-z]+)\b", _I)
 _I_REFS = re.compile(r"\b(?:i|my|me|myself)\b", _I)
 _WE_REFS = re.compile(r"\b(?:we|our|us|ourselves)\b", _I)
 _IRREGULAR_SET = frozenset(_IRREGULAR.split())
@@ -59,21 +69,39 @@ def is_story_question(question: Question) -> bool:
     return bool(_STORY_QUESTION.search(question.text)) or question.category in _STORY_CATEGORIES
 
 
-def _first_sentence(answer: Analysed, pattern: re.Pattern[str]) -> tuple[int, str]:
+def _cues(answer: Analysed, pattern: re.Pattern[str]) -> tuple[int, str]:
     """How many distinct cues ``pattern`` finds, and the first sentence that has one."""
     found = {m.group(0).lower() for m in pattern.finditer(answer.text)}
     where = next((s for s in answer.sentences if pattern.search(s)), "")
     return len(found), where
 
 
+def _past_verbs(sentence: str) -> list[str]:
+    """Past-tense verbs in a sentence (regular "-ed" forms and common irregular ones)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", sentence)]
+    return [w for w in words if w not in _NOT_ACTIONS
+            and ((w.endswith("ed") and len(w) >= 5) or w in _IRREGULAR_SET)]
+
+
+def _opening_counts(answer: Analysed) -> int:
+    """Credit for an opening that sets a scene: past narrative, with something specific."""
+    opening = " ".join(answer.sentences[:2])
+    narrative = bool(re.search(r"\b(?:was|were|had)\b", opening, _I) or _past_verbs(opening))
+    specific = bool(_FIGURE.search(opening) or re.search(r"(?<=\w )[A-Z][a-z]+", opening))
+    return int(narrative) + int(narrative and specific)
+
+
 def star_part(answer: Analysed, part: str) -> CriterionScore:
     """Score the situation, task or result of a story."""
-    count, sentence = _first_sentence(answer, _CUES[part])
-    score = 1 if count == 0 else (3 if count == 1 else 4)
+    count, sentence = _cues(answer, _CUES[part])
+    if part == rubric.SITUATION:
+        count += _opening_counts(answer)
+        sentence = sentence or (answer.sentences[0] if count else "")
+    score = 1 if count == 0 else min(5, count + 2)
     if part == rubric.RESULT:
         with_figure = next((s for s in answer.sentences if _CUES[part].search(s)
                             and _FIGURE.search(s)), "")
-        score = 5 if with_figure and count >= 1 else min(score, 3)
+        score = 5 if with_figure else min(score, 4)
         sentence = with_figure or sentence
     return CriterionScore(name=part, score=score, evidence=quote(sentence),
                           comment=_STAR_COMMENTS[part][score >= 3])
@@ -92,34 +120,48 @@ _STAR_COMMENTS: dict[str, tuple[str, str]] = {
 
 
 def action_verbs(answer: Analysed) -> list[str]:
-    """Distinct past-tense verbs after "I": the candidate's own actions."""
-    verbs = [m.group(1).lower() for m in _I_VERB.finditer(answer.text)]
-    return list(dict.fromkeys(v for v in verbs if v.endswith("ed") or v in _IRREGULAR_SET))
+    """Distinct past-tense verbs in first-person sentences: the candidate's own actions."""
+    verbs: list[str] = []
+    for sentence in answer.sentences:
+        if _I_REFS.search(sentence):
+            verbs.extend(_past_verbs(sentence))
+    return list(dict.fromkeys(verbs))
+
+
+def tells_a_story(answer: Analysed) -> bool:
+    """Whether the answer is a first-person account of something that happened."""
+    mine = len(_I_REFS.findall(answer.text)) + len(_WE_REFS.findall(answer.text))
+    parts = sum(bool(_CUES[p].search(answer.text)) for p in _CUES)
+    return mine >= 2 and (bool(action_verbs(answer)) or parts >= 2)
 
 
 def action_score(answer: Analysed) -> CriterionScore:
     """1-5 from how many distinct things the candidate says they did."""
     verbs = action_verbs(answer)
-    score = points_to_score(len(verbs), (1, 2, 3, 5))
-    if not verbs and _WE_REFS.search(answer.text):
-        score = 2
-    where = next((s for s in answer.sentences if verbs and f"i {verbs[0]}" in s.lower()), "")
+    score = points_to_score(len(verbs), (1, 2, 4, 6))
     comment = _STAR_COMMENTS[rubric.ACTION][score >= 3]
+    if not verbs and _HYPOTHETICAL.search(answer.text):
+        comment = "Says what you would do in general, not what you did: tell one real case."
+    elif not verbs and _WE_REFS.search(answer.text):
+        score = 2
+    where = next((s for s in answer.sentences if verbs and verbs[0] in s.lower()), "")
     if verbs:
         comment += " Actions: " + ", ".join(verbs[:6]) + "."
     return CriterionScore(name=rubric.ACTION, score=score, evidence=quote(where), comment=comment)
 
 
-def ownership_score(answer: Analysed) -> CriterionScore:
-    """1-5 from the share of "I" against "we": interviewers want your part."""
+def ownership_score(answer: Analysed, action: int = 5) -> CriterionScore:
+    """1-5 from the share of "I" against "we", no higher than the actions shown allow."""
     mine = len(_I_REFS.findall(answer.text))
     ours = len(_WE_REFS.findall(answer.text))
     share = mine / (mine + ours) if mine + ours else 0.0
-    score = 1 + sum(share >= s for s in (0.01, 0.25, 0.4, 0.6))
+    score = min(1 + sum(share >= s for s in (0.01, 0.25, 0.4, 0.6)), action + 1)
     if mine + ours == 0:
         comment = "No first-person account: say what you yourself did."
-    elif score <= 2:
+    elif share < 0.25:
         comment = f'Mostly "we" ({ours} times against {mine} "I"): say what your own part was.'
+    elif score <= 2:
+        comment = 'Uses "I", but names no action of your own.'
     else:
         comment = f'Clear about your own part ("I" {mine} times, "we" {ours}).'
     where = next((s for s in answer.sentences if _I_REFS.search(s)), "")
@@ -136,6 +178,22 @@ def specificity_score(answer: Analysed) -> CriterionScore:
                "Add specifics: the tools you used, the numbers involved, what you traded off.")
     return CriterionScore(name=rubric.SPECIFICITY, score=score,
                           evidence=quote(", ".join(shown)) if shown else "", comment=comment)
+
+
+def story_relevance(profile: TopicProfile, answer: Analysed) -> CriterionScore:
+    """1-5: a story fits when it touches the theme the question names."""
+    hits = sorted(profile.asked & answer.stem_set)
+    share = len(hits) / len(profile.asked) if profile.asked else 1.0
+    if not tells_a_story(answer):
+        score = 1 if not hits else 2
+    else:
+        score = 2 + sum(share >= s for s in (0.01, 0.4, 0.7))
+    where = next((answer.sentences[answer.sentence_of[i]] for i, s in enumerate(answer.stems)
+                  if s in profile.asked), "")
+    comment = ("The story fits the question." if score >= 4 else
+               "Make the link to the question explicit: say how this story answers it.")
+    return CriterionScore(name=rubric.RELEVANCE, score=score, evidence=quote(where),
+                          comment=comment)
 
 
 @dataclass(frozen=True)

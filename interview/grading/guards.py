@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 
 from interview.grading import injection
+from interview.grading.behavioural import tells_a_story
 from interview.grading.text import analyse, clean, content_stems, sentences, tokens
 from interview.grading.vocab import topic_profile
-from interview.models import Flag, Question
+from interview.models import Flag, Kind, Question
 
 MAX_GRADED_WORDS = 1500
 _KEYBOARD_RUNS = ("qwer", "wert", "erty", "rtyu", "tyui", "yuio", "uiop", "asdf", "sdfg", "dfgh",
@@ -181,6 +182,10 @@ def _off_topic(question: Question, text: str) -> GuardHit | None:
     profile = topic_profile(question)
     answer = analyse(text)
     if profile.is_on_topic(answer):
+        return None
+    if question.kind is Kind.BEHAVIOURAL and tells_a_story(answer):
+        # A story rarely repeats the question's words; its fit is left to the Relevance
+        # criterion rather than capped on word overlap alone.
         return None
     return GuardHit(Flag.OFF_TOPIC, 2, "The answer does not address the question: it shares "
                     "almost none of the question's subject words.")

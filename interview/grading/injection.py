@@ -22,7 +22,8 @@ _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"rule|guideline|direction|rubric|criteria)s?\b", _I)),
     ("a note addressed to the grader", re.compile(
         rf"\b(?:note|message|instruction|hint|request|reminder|p\.?s\.?)s?\s+(?:to|for)\s+(?:the\s+)?"
-        rf"{_GRADER}\b|\b(?:dear|attention|hey|hi|hello)\s*,?\s+(?:the\s+)?{_GRADER}\b", _I)),
+        rf"{_GRADER}\b|\b(?:dear|attention|hey|hi|hello)\s*,?\s+(?:the\s+)?{_GRADER}\b|"
+        rf"\b(?:to|for)\s+(?:the\s+)?{_GRADER}\s*[:,]|^\s*{_GRADER}\s*:", _I | re.M)),
     ("an instruction to award a score", re.compile(
         rf"\b(?:you|{_GRADER})\s+(?:must|should|will|shall|need\s+to|have\s+to)\s+(?:give|award|"
         r"assign|rate|score|grade|mark)\b|\b(?:give|award|assign)\s+(?:me|this|this\s+answer|it|"
@@ -32,7 +33,9 @@ _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:score|grade|rating|marks)\s*(?:[:=]|is|of|should\s+be|must\s+be)?\s*"
         r"(?:5|five|10|ten|100)\s*(?:/\s*(?:5|10|100)|out\s+of\s+(?:5|five|10|ten|100))?"
         r"(?!%|\.\d|\d)|\b(5|10|100)\s*/\s*\1\b|\b(?:5|five|10|ten)\s+out\s+of\s+(?:5|five|10|ten)\b"
-        r"|\b(?:full|perfect)\s+(?:marks|score)\b|\b(?:maximum|max|top)\s+marks\b", _I)),
+        r"|\b(?:full|perfect)[\s-]+(?:marks?|score)\b|\b(?:maximum|max|top)\s+marks\b|"
+        r"\bplease\s+(?:grade|score|rate|mark|record)\b|\b(?:record|rate|grade|score|mark)\s+"
+        r"(?:it|this|this\s+answer|me)\s+(?:as\s+)?(?:a\s+)?(?:5|five|10|ten)\b", _I)),
     ("a claim to be a system or role instruction", re.compile(
         r"\b(?:system|developer)\s+(?:prompt|message|override|instruction)s?\b|"
         r"\bnew\s+instructions?\b|\byou\s+are\s+now\b|\b(?:jailbreak|DAN\s+mode)\b", _I)),

@@ -76,13 +76,14 @@ def grade_technical(question: Question, report: GuardReport) -> Graded:
 def grade_story(question: Question, report: GuardReport) -> Graded:
     """Each STAR part, ownership, specificity, relevance (and key points if any) of a story."""
     answer = analyse(report.text)
+    action = behavioural.action_score(answer)
     criteria = [behavioural.star_part(answer, rubric.SITUATION),
                 behavioural.star_part(answer, rubric.TASK),
-                behavioural.action_score(answer),
+                action,
                 behavioural.star_part(answer, rubric.RESULT),
-                behavioural.ownership_score(answer),
+                behavioural.ownership_score(answer, action.score),
                 behavioural.specificity_score(answer),
-                technical.relevance_score(topic_profile(question), answer)]
+                behavioural.story_relevance(topic_profile(question), answer)]
     graded = Graded(criteria, rubric.STORY_WEIGHTS)
     _add_key_points(question, answer, graded)
     part = advice.weakest(criteria, (*STORY_PARTS, rubric.OWNERSHIP, rubric.SPECIFICITY))

@@ -105,6 +105,11 @@ _CONCEPT_GROUPS: tuple[tuple[str, ...], ...] = (
     ("outlier", "anomaly", "anomalous"),
     ("impute", "imputation", "imputing", "fill-in"),
     ("dimensionality", "dimension", "dimensions"),
+    ("feedback", "criticism", "critique", "critical", "review"),
+    ("unclear", "ambiguous", "vague", "ambiguity", "undefined", "changing"),
+    ("mentor", "mentored", "mentoring", "coach", "coached", "onboard", "onboarded"),
+    ("prioritise", "priority", "priorities", "urgent", "urgency"),
+    ("automate", "automated", "automation", "scripted", "scheduled"),
 )
 
 
