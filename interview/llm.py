@@ -159,7 +159,8 @@ class LLMClient:
                 max_completion_tokens=cap,
             )
         except openai.APIError as exc:
-            tokens.record_call(self.usage, self.model, est, 0)  # it may have been billed
+            if _reached_server(exc):
+                tokens.record_call(self.usage, self.model, est, 0)  # it may have been billed
             if _is_retryable(exc):
                 raise _Retryable(exc) from None
             raise self._api_error(exc, 1) from None
@@ -316,6 +317,13 @@ def _error_message(exc: openai.APIError) -> str:
         if isinstance(body.get("message"), str):
             return str(body["message"])
     return str(exc.message)
+
+
+def _reached_server(exc: openai.APIError) -> bool:
+    """Whether the request got to the server (a refused connection never did)."""
+    if isinstance(exc, openai.APITimeoutError):
+        return True
+    return not isinstance(exc, openai.APIConnectionError)
 
 
 def _is_retryable(exc: openai.APIError) -> bool:
