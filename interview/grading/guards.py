@@ -81,8 +81,11 @@ def check_answer(question: Question, answer: str) -> GuardReport:
     if truncated:
         hits.append(GuardHit(Flag.TRUNCATED, 5, f"Only the first {MAX_GRADED_WORDS} words "
                              "were graded."))
+    gibberish = _gibberish(text)
+    if gibberish:
+        return GuardReport(text, (*hits, gibberish))
     text, repeat_hit = _collapse_repeats(text)
-    hits.extend(h for h in (repeat_hit, _gibberish(text), _echo(question, text)) if h)
+    hits.extend(h for h in (repeat_hit, _echo(question, text)) if h)
     if not any(h.cap <= 1 for h in hits):
         hits.extend(h for h in (_buzzwords(text), _too_short(text), _off_topic(question, text))
                     if h)
@@ -102,11 +105,11 @@ def _collapse_repeats(text: str) -> tuple[str, GuardHit | None]:
     words = tokens(text)
     if len(words) >= 6 and len(set(words)) <= max(3, len(words) // 8):
         return text, GuardHit(Flag.REPEATED, 1, "The answer repeats the same few words.")
-    parts = sentences(text)
+    parts = [p for p in sentences(text) if tokens(p)]
     seen: dict[str, str] = {}
     for part in parts:
         seen.setdefault(" ".join(tokens(part)), part)
-    unique = [p for key, p in seen.items() if key]
+    unique = list(seen.values())
     if len(parts) - len(unique) >= max(2, len(parts) // 2):
         return "\n".join(unique), GuardHit(
             Flag.REPEATED, 2, "Most of the answer repeats the same sentences; each was "

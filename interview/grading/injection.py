@@ -46,12 +46,13 @@ _SPAN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a script element", re.compile(r"<\s*script\b.*?(?:<\s*/\s*script\s*>|$)", _I | re.S)),
     ("a fake tag that tries to end or start a block", re.compile(
         r"<\s*/?\s*(?:answer|candidate[_ ]?answer|response|system|user|assistant|instructions?|"
-        r"prompt|rubric|question|grading|grader|context|input|output|end|eos|im_start|im_end|"
-        r"s)\b[^>]*>|<\|[a-z_]+\|>|\[/?INST\]|<<\s*/?SYS\s*>>|^\s*#{2,}\s*(?:system|instruction"
+        r"prompt|rubric|question|grading|grader|context|end|eos|im_start|im_end)\b[^>]*>"
+        r"|<\|[a-z_]+\|>|\[/?INST\]|<<\s*/?SYS\s*>>|^\s*#{2,}\s*(?:system|instruction"
         r"|response|assistant)\b.*$", _I | re.M)),
     ("HTML markup", re.compile(
-        r"<\s*/?\s*(?:img|iframe|svg|a|div|span|style|object|embed|body|html|p|b|i|u|br|form|"
-        r"input|button|link|meta|table|tr|td|h[1-6])\b[^>]*>|javascript\s*:", _I)),
+        r"<\s*/?\s*(?:img|iframe|svg|div|span|style|object|embed|body|html|form|input|button|"
+        r"link|meta|table|tr|td|h[1-6]|br|script)\b[^>]*>|</?(?:a|b|i|u|p)(?:\s+[\w-]+\s*=[^>]*)?"
+        r"\s*>|javascript\s*:|\bon(?:error|load|click|mouseover|focus)\s*=", _I)),
     ("JSON shaped like the grader's output", re.compile(
         r"\{[^{}]*\"?(?:score|overall|overall_score|grade|rating|criteria|feedback|strengths|"
         r"improvements|flags|key_points_covered|verdict)\"?\s*:[^{}]*(?:\}|$)", _I | re.S)),
@@ -83,7 +84,7 @@ class InjectionScan:
 def is_master_key(text: str) -> bool:
     """Whether the whole answer is a bare "master key" such as ``:`` or ``Thought process:``."""
     stripped = " ".join(text.split()).strip().lower()
-    return bool(text.strip()) and (stripped in _MASTER_KEYS or not re.search(r"\w", stripped))
+    return bool(text.strip()) and stripped in _MASTER_KEYS
 
 
 def scan(text: str, question_text: str = "") -> InjectionScan:
