@@ -115,20 +115,23 @@ def gibberish(seed: str, words: int = 40) -> str:
     )
 
 
-def shared_records(rows: list[dict[str, str]]) -> list[EvalRecord]:
-    """The mechanical variants of every shared question, as eval records."""
+def off_topic_for(rows: list[dict[str, str]], index: int) -> dict[str, str]:
+    """Another question's row: starting halfway round the list, the first from another section."""
+    n = len(rows)
+    others = [rows[(index + n // 2 + k) % n] for k in range(n) if (n // 2 + k) % n != 0]
+    return next((r for r in others if r["section"] != rows[index]["section"]), others[0])
+
+
+def shared_records(rows: list[dict[str, str]], limit: int | None = None) -> list[EvalRecord]:
+    """The mechanical variants of the first ``limit`` (default all) shared questions."""
     records: list[EvalRecord] = []
-    for index, row in enumerate(rows):
+    for index, row in enumerate(rows[:limit]):
         qid, question, reference = row["id"], row["question"], row["reference_answer"]
         base = {"question": question, "kind": Kind.TECHNICAL, "reference_answer": reference}
-        other = next(
-            rows[(index + step) % len(rows)]
-            for step in range(len(rows) // 2, len(rows))
-            if rows[(index + step) % len(rows)]["section"] != row["section"]
-        )
+        other = off_topic_for(rows, index)
         attack_name, attack = ATTACKS[index % len(ATTACKS)]
         variants: list[tuple[str, str, int, list[str], str | None]] = [
-            ("strong", reference, 5, [], None),
+            ("strong", reference, 5, ["strong"], None),
             ("off_topic", other["reference_answer"], 1, ["off_topic"], None),
             ("gibberish", gibberish(qid), 1, ["gibberish"], None),
             ("echo", question, 1, ["gaming", "echo"], None),
@@ -137,7 +140,9 @@ def shared_records(rows: list[dict[str, str]]) -> list[EvalRecord]:
         ]
         partial = first_sentence(reference)
         if partial and len(partial.split()) < 0.7 * len(reference.split()):
-            variants.insert(1, ("partial", partial, partial_grade(partial, question), [], None))
+            variants.insert(
+                1, ("partial", partial, partial_grade(partial, question), ["partial"], None)
+            )
         for name, answer, grade, tags, base_of in variants:
             records.append(
                 EvalRecord(
@@ -157,7 +162,7 @@ def load_shared(path: Path, limit: int | None) -> list[EvalRecord] | None:
     if not path.is_file():
         return None
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return shared_records(rows[:limit] if limit else rows)
+    return shared_records(rows, limit)
 
 
 # ---------------------------------------------------------------- running and judging
