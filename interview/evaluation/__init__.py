@@ -3,6 +3,7 @@
     metrics.py   Spearman's rho, quadratic weighted kappa, MAE, pairwise ordering, confusion
     records.py   the eval file (``grade`` input plus ``"grade": 1-5``, ``tags``, ``base_id``)
     report.py    grade every record, build an ``EvalReport``, render it as text or JSON
+    cli.py       the ``eval`` sub-command of ``python -m interview``
 
 Nothing here imports streamlit; the CLI (``python -m interview eval``) and
 ``benchmarks/grading_quality.py`` are its users.
