@@ -17,7 +17,7 @@ from grading_questions import (
 )
 from llm_fakes import KEY, FakeEndpoint, completion, error, llm_settings, user_text
 
-from interview import connection, tokens
+from interview import connection, prompts, tokens
 from interview.grading import OfflineGrader, make_grader, rubric
 from interview.grading.llm import LLMGrader, field_name, rubric_for
 from interview.llm import LLMClient
@@ -195,3 +195,17 @@ def test_feedback_from_the_llm_is_a_valid_feedback_object():
     assert Feedback.model_validate(feedback.model_dump()) == feedback
     assert feedback.follow_up == "How would you check stability?"
     assert feedback.model_answer
+
+
+def test_a_broken_prompt_file_falls_back_and_keeps_the_answer(tmp_path, monkeypatch):
+    (tmp_path / "grade_technical.md").write_text("<!-- system -->\nGrade $unknown_value.\n"
+                                                 "<!-- user -->\n$answer_block\n")
+    monkeypatch.setattr(prompts, "prompts_dir", lambda: tmp_path)
+    prompts.load_template.cache_clear()
+    endpoint = FakeEndpoint(completion({}))
+    try:
+        feedback = grader_for(endpoint).grade(kmeans_question(), STRONG_KMEANS)
+    finally:
+        prompts.load_template.cache_clear()
+    assert Flag.LLM_FALLBACK in feedback.flags and endpoint.requests == []
+    assert any("unknown_value" in n for n in feedback.notices)

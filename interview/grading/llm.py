@@ -10,8 +10,8 @@ wording does not):
 4. the overall score is computed here from those criteria with the offline weights, then
    capped by the guards (and by a misconception the offline grader caught): the model can
    never give more than the guards allow, and its opinion of the overall is never asked;
-5. on any ``LLMError`` the offline grader's feedback is returned, flagged ``LLM_FALLBACK``,
-   with a notice saying why; the answer is never lost.
+5. on any ``LLMError`` (or a broken prompt file) the offline grader's feedback is returned,
+   flagged ``LLM_FALLBACK``, with a notice saying why; the answer is never lost.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field, create_model
 
 from interview import prompts, tokens
-from interview.errors import LLMError
+from interview.errors import ConfigError, LLMError, PromptError
 from interview.grading import behavioural, guards, rubric
 from interview.grading.base import Grader
 from interview.llm import LLMClient
@@ -105,15 +105,16 @@ class LLMGrader:
         report = guards.check_answer(question, answer)
         if report.unusable:
             return offline  # nothing to grade on content: no call, no cost
-        text, cut = tokens.truncate_to_tokens(
-            report.text, self.llm.settings.answer_token_budget, self.llm.model
-        )
         template, weights = rubric_for(question)
         try:
+            text, cut = tokens.truncate_to_tokens(
+                report.text, self.llm.settings.answer_token_budget, self.llm.model
+            )
             messages = self.messages(template, question, text)
             model = output_model(template, tuple(weights))
             out = self.llm.parse(messages, model, GRADE_COMPLETION_TOKENS)
-        except LLMError as exc:
+        except (LLMError, PromptError, ConfigError) as exc:
+            # A broken prompt file or token vocabulary must not lose the answer either.
             return _fallback(offline, str(exc))
         feedback = self._feedback(question, out, weights, report, offline)
         if cut:
