@@ -50,7 +50,8 @@ def test_injection_is_flagged_and_capped_at_two(attack):
 def test_injection_never_raises_score(attack):
     for base in BASES:
         clean = GRADER.grade(Q, base).score
-        for attacked in (f"{base} {attack}", f"{attack}\n{base}"):
+        head, _, tail = base.partition(". ")
+        for attacked in (f"{base} {attack}", f"{attack}\n{base}", f"{head}. {attack} {tail}"):
             assert GRADER.grade(Q, attacked).score <= clean, (base, attack)
 
 

@@ -132,7 +132,7 @@ def tells_a_story(answer: Analysed) -> bool:
     """Whether the answer is a first-person account of something that happened."""
     mine = len(_I_REFS.findall(answer.text)) + len(_WE_REFS.findall(answer.text))
     parts = sum(bool(_CUES[p].search(answer.text)) for p in _CUES)
-    return mine >= 2 and (bool(action_verbs(answer)) or parts >= 2)
+    return (mine >= 1 and bool(action_verbs(answer))) or (mine >= 2 and parts >= 2)
 
 
 def action_score(answer: Analysed) -> CriterionScore:
@@ -182,14 +182,20 @@ def specificity_score(answer: Analysed) -> CriterionScore:
 
 def story_relevance(profile: TopicProfile, answer: Analysed) -> CriterionScore:
     """1-5: a story fits when it touches the theme the question names."""
-    hits = sorted(profile.asked & answer.stem_set)
+    # Only the story's own sentences count, so a generic sentence that happens to use the
+    # question's words (padding) does not make the story fit better.
+    told = {i for i, sent in enumerate(answer.sentences) if _I_REFS.search(sent)
+            or _WE_REFS.search(sent) or _past_verbs(sent)}
+    hits = sorted({s for i, s in enumerate(answer.stems)
+                   if s in profile.asked and answer.sentence_of[i] in told})
     share = len(hits) / len(profile.asked) if profile.asked else 1.0
     if not tells_a_story(answer):
         score = 1 if not hits else 2
     else:
-        score = 2 + sum(share >= s for s in (0.01, 0.4, 0.7))
+        # A story seldom repeats the question's words, so no overlap is neutral (3).
+        score = 3 + sum(share >= s for s in (0.01, 0.5))
     where = next((answer.sentences[answer.sentence_of[i]] for i, s in enumerate(answer.stems)
-                  if s in profile.asked), "")
+                  if s in hits), "")
     comment = ("The story fits the question." if score >= 4 else
                "Make the link to the question explicit: say how this story answers it.")
     return CriterionScore(name=rubric.RELEVANCE, score=score, evidence=quote(where),

@@ -10,11 +10,20 @@ grader runs the same guards first and is bounded by the same cap.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from interview.grading import injection
 from interview.grading.behavioural import tells_a_story
-from interview.grading.text import analyse, clean, content_stems, sentences, tokens
+from interview.grading.text import (
+    analyse,
+    clean,
+    content_stems,
+    find_phrase,
+    is_content,
+    sentences,
+    tokens,
+)
 from interview.grading.vocab import topic_profile
 from interview.models import Flag, Kind, Question
 
@@ -103,7 +112,10 @@ def _truncate(text: str) -> tuple[str, bool]:
 def _collapse_repeats(text: str) -> tuple[str, GuardHit | None]:
     """Count each repeated sentence once; flag an answer that is mostly repetition."""
     words = tokens(text)
-    if len(words) >= 6 and len(set(words)) <= max(3, len(words) // 8):
+    content = [w for w in words if is_content(w)]
+    top = Counter(content).most_common(1)[0][1] if content else 0
+    if (len(words) >= 6 and len(set(words)) <= max(3, len(words) // 8)) or (
+            top >= 6 and top >= 0.35 * len(content)):
         return text, GuardHit(Flag.REPEATED, 1, "The answer repeats the same few words.")
     parts = [p for p in sentences(text) if tokens(p)]
     seen: dict[str, str] = {}
@@ -155,18 +167,27 @@ def _echo(question: Question, text: str) -> GuardHit | None:
     if not asked or not said:
         return None
     added = said - asked
-    if len(said & asked) >= 0.5 * len(asked) and len(added) <= 2:
+    if len(said & asked) < 0.5 * len(asked):
+        return None
+    # What is added beyond the question says nothing about its subject: filler around an echo.
+    profile = topic_profile(question)
+    answer = analyse(text)
+    filler = not (added & (profile.topic - profile.asked)) and len(added) <= 12
+    restated = find_phrase(answer, question.text) is not None
+    if len(added) <= 2 or (restated and filler and not tells_a_story(answer)):
         return GuardHit(Flag.ECHO, 1, "The answer repeats the question instead of answering it.")
     return None
 
 
 def _buzzwords(text: str) -> GuardHit | None:
     """A bare list of terms with no sentence saying how they connect."""
-    items = [i for i in re.split(r"[,;\n|/•]+|\s-\s", text) if i.strip()]
-    if len(items) < 5:
-        return None
+    items = [i for i in re.split(r"[,;\n|/•]+|\s-\s|[.!?]\s", text) if tokens(i)]
     lengths = [len(tokens(i)) for i in items]
-    if max(lengths) <= 4 and sum(lengths) / len(lengths) <= 2.5:
+    short = [n for n in lengths if n <= 4]
+    long_items = len(lengths) - len(short)
+    # Mostly short items: one sentence of filler around the list does not rescue it.
+    if (len(short) >= 5 + long_items and long_items <= 1 and sum(short) >= 0.5 * sum(lengths)
+            and sum(short) / len(short) <= 2.5):
         return GuardHit(Flag.INJECTION, 2, "A list of terms with no sentences: say what each "
                         "does and how it answers the question.")
     return None

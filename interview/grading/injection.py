@@ -97,8 +97,13 @@ def scan(text: str, question_text: str = "") -> InjectionScan:
         return InjectionScan("", ("a bare answer with no content (a known trick on AI graders)",))
     reasons: list[str] = []
     for reason, pattern in _SPAN_PATTERNS:
-        text, count = pattern.subn(" ", text)
-        if count:
+        total = 0
+        for _ in range(8):  # nested JSON: each pass removes the innermost objects
+            text, count = pattern.subn(" ", text)
+            total += count
+            if not count:
+                break
+        if total:
             reasons.append(reason)
     about_injection = bool(_INJECTION_TOPIC.search(question_text))
     for index, (reason, pattern) in enumerate(_SENTENCE_PATTERNS):

@@ -53,7 +53,7 @@ def grade_technical(question: Question, report: GuardReport) -> Graded:
     """Relevance, key points, correctness, depth and clarity of a technical answer."""
     answer = analyse(report.text)
     profile = topic_profile(question)
-    cov = technical.coverage(question, answer)
+    cov = technical.coverage(question, answer, profile.asked)
     wrong = technical.asserted_misconceptions(question, answer)
     criteria = [technical.relevance_score(profile, answer)]
     if question.key_points:
@@ -114,7 +114,7 @@ def _add_key_points(question: Question, answer: Analysed, graded: Graded) -> Non
     """Score a behavioural question's optional key points into ``graded``."""
     if not question.key_points:
         return
-    cov = technical.coverage(question, answer)
+    cov = technical.coverage(question, answer, topic_profile(question).asked)
     graded.criteria.append(technical.key_points_score(cov))
     graded.covered = [p.name for p, _ in cov.covered]
     graded.missed = [p.name for p in cov.missed]

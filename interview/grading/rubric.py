@@ -41,14 +41,15 @@ TECHNICAL_WEIGHTS: dict[str, float] = {
     DEPTH: 0.20,
     CLARITY: 0.10,
 }
+# The task is often implicit in a good story, so it weighs least; action and result most.
 STORY_WEIGHTS: dict[str, float] = {
     SITUATION: 0.10,
-    TASK: 0.10,
+    TASK: 0.05,
     ACTION: 0.25,
-    RESULT: 0.20,
+    RESULT: 0.25,
     OWNERSHIP: 0.10,
-    SPECIFICITY: 0.10,
-    RELEVANCE: 0.15,
+    SPECIFICITY: 0.15,
+    RELEVANCE: 0.10,
     KEY_POINTS: 0.15,
 }
 PREPARED_WEIGHTS: dict[str, float] = {

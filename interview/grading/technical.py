@@ -11,8 +11,15 @@ from dataclasses import dataclass
 
 from interview.grading import rubric
 from interview.grading.markers import Markers, find_markers, points_to_score
-from interview.grading.text import Analysed, find_phrase, quote, sentence_at, tokens
-from interview.grading.vocab import TopicProfile
+from interview.grading.text import (
+    Analysed,
+    content_stems,
+    find_phrase,
+    quote,
+    sentence_at,
+    tokens,
+)
+from interview.grading.vocab import TopicProfile, distinctive
 from interview.models import CriterionScore, KeyPoint, Misconception, Question
 
 # Words that, in the same sentence, show a misconception is being rejected, not asserted.
@@ -24,18 +31,24 @@ _DENIAL_TEXT = (
 _DENIAL = frozenset(_DENIAL_TEXT.split())
 
 
+# Share of a key point's own words that makes it covered (or half-covered) by paraphrase.
+SOFT_FULL, SOFT_PARTIAL = 0.6, 0.34
+
+
 @dataclass(frozen=True)
 class Coverage:
     """Which key points an answer covers, each with the sentence that shows it."""
 
     covered: tuple[tuple[KeyPoint, str], ...]
     missed: tuple[KeyPoint, ...]
+    partial: tuple[KeyPoint, ...] = ()
 
     @property
     def share(self) -> float:
-        """Covered key points over all key points (1.0 when there are none)."""
+        """Covered key points over all (1.0 when there are none); half-covered count half."""
         total = len(self.covered) + len(self.missed)
-        return len(self.covered) / total if total else 1.0
+        credit = len(self.covered) + 0.5 * len(self.partial)
+        return credit / total if total else 1.0
 
 
 def key_point_evidence(answer: Analysed, point: KeyPoint) -> str | None:
@@ -47,22 +60,45 @@ def key_point_evidence(answer: Analysed, point: KeyPoint) -> str | None:
     return None
 
 
-def coverage(question: Question, answer: Analysed) -> Coverage:
-    """Match every key point of ``question`` against ``answer``."""
+def soft_match(answer: Analysed, point: KeyPoint, asked: frozenset[str]) -> tuple[float, str]:
+    """Share of the point's own subject words the answer uses, and the best sentence for it.
+
+    Catches a paraphrase of a key point written as a sentence: most of its distinctive
+    words appear, though not as one phrase. Words of the question itself do not count.
+    """
+    wanted = distinctive(content_stems(f"{point.name} {point.phrasings[0]}")) - asked
+    if len(wanted) < 2:
+        return 0.0, ""
+    present = wanted & answer.stem_set
+    best = max(range(len(answer.sentences)), default=None,
+               key=lambda i: sum(1 for j, st in enumerate(answer.stems)
+                                 if st in present and answer.sentence_of[j] == i))
+    sentence = answer.sentences[best] if best is not None and present else ""
+    return len(present) / len(wanted), sentence
+
+
+def coverage(question: Question, answer: Analysed, asked: frozenset[str] = frozenset()
+             ) -> Coverage:
+    """Match every key point of ``question`` against ``answer``, exactly or by paraphrase."""
     covered: list[tuple[KeyPoint, str]] = []
     missed: list[KeyPoint] = []
+    partial: list[KeyPoint] = []
     for point in question.key_points:
         evidence = key_point_evidence(answer, point)
         if evidence is None:
-            missed.append(point)
-        else:
-            covered.append((point, evidence))
-    return Coverage(tuple(covered), tuple(missed))
+            share, evidence = soft_match(answer, point, asked)
+            if share < SOFT_FULL:
+                missed.append(point)
+                if share >= SOFT_PARTIAL:
+                    partial.append(point)
+                continue
+        covered.append((point, evidence))
+    return Coverage(tuple(covered), tuple(missed), tuple(partial))
 
 
 def key_points_score(cov: Coverage) -> CriterionScore:
     """1-5 from the share of key points covered."""
-    score = 1 + round(4 * cov.share**0.8) if cov.covered else 1
+    score = 1 + round(4 * cov.share**0.8) if cov.share > 0 else 1
     names = ", ".join(p.name for p, _ in cov.covered) or "none"
     comment = f"Covered {len(cov.covered)} of {len(cov.covered) + len(cov.missed)}: {names}."
     if cov.missed:
@@ -125,14 +161,21 @@ def relevance_score(profile: TopicProfile, answer: Analysed) -> CriterionScore:
 
 
 def on_topic_sentences(profile: TopicProfile, answer: Analysed) -> set[int]:
-    """Indexes of the sentences that use at least one of the question's subject words."""
-    return {answer.sentence_of[i] for i, s in enumerate(answer.stems) if s in profile.topic}
+    """Indexes of the sentences that are about the question: two or more of its subject
+    words, or one of the words of the question itself (one stray word is not enough)."""
+    counts: dict[int, set[str]] = {}
+    for i, s in enumerate(answer.stems):
+        if s in profile.topic:
+            counts.setdefault(answer.sentence_of[i], set()).add(s)
+    return {i for i, found in counts.items() if len(found) >= 2 or found & profile.asked}
 
 
 def depth_score(profile: TopicProfile, answer: Analysed, cov: Coverage) -> CriterionScore:
     """1-5 from distinct concrete markers in on-topic sentences plus breadth of subject words."""
-    marks: Markers = find_markers(answer, on_topic_sentences(profile, answer))
-    breadth = len((answer.stem_set & profile.topic) - profile.asked)
+    on_topic = on_topic_sentences(profile, answer)
+    marks: Markers = find_markers(answer, on_topic)
+    used = {s for i, s in enumerate(answer.stems) if answer.sentence_of[i] in on_topic}
+    breadth = len((used & profile.topic) - profile.asked)
     points = marks.points() + min(3, breadth // 3) + min(3, len(cov.covered) // 2)
     score = points_to_score(points, (2, 4, 6, 8))
     shown = marks.evidence()

@@ -106,7 +106,7 @@ _CONCEPT_GROUPS: tuple[tuple[str, ...], ...] = (
     ("impute", "imputation", "imputing", "fill-in"),
     ("dimensionality", "dimension", "dimensions"),
     ("feedback", "criticism", "critique", "critical", "review"),
-    ("unclear", "ambiguous", "vague", "ambiguity", "undefined", "changing"),
+    ("unclear", "ambiguous", "vague", "ambiguity", "undefined"),
     ("mentor", "mentored", "mentoring", "coach", "coached", "onboard", "onboarded"),
     ("prioritise", "priority", "priorities", "urgent", "urgency"),
     ("automate", "automated", "automation", "scripted", "scheduled"),
@@ -115,11 +115,13 @@ _CONCEPT_GROUPS: tuple[tuple[str, ...], ...] = (
 
 def _raw_stem(word: str) -> str:
     """British spelling folded to American, then Porter-stemmed, with no concept mapping."""
-    word = americanise(word.lower().strip("'"))
+    word = americanise(word.lower().removesuffix("'s").strip("'"))
     if len(word) <= _MIN_STEM or not word.isalpha():
         return word
     if word.endswith(("us", "is", "as")):
         return word  # "bias", "analysis", "corpus": not plurals
+    if word.endswith("ly") and len(word) > 5:
+        word = word[:-2]  # "randomly" compares with "random"
     # Porter leaves "disagreed" as "disagre" but "disagreement" as "disagr": drop the "e".
     stemmed = porter_stem(word)
     return stemmed[:-1] if len(stemmed) > 4 and stemmed.endswith("e") else stemmed

@@ -72,7 +72,10 @@ class TopicProfile:
         own = distinctive(list(answer.stems))
         if len(own) < 4:
             return bool(own & self.topic) or not self.topic
-        return self.answer_share(answer) >= self.min_share or self.asked_share(answer) >= 0.5
+        shared = own & self.topic
+        if len(shared) >= 2 and len(shared) / len(own) >= self.min_share:
+            return True
+        return self.asked_share(answer) >= 0.5
 
 
 def topic_profile(question: Question) -> TopicProfile:
