@@ -12,7 +12,9 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from interview.config import Settings
 from interview.errors import ConfigError
+from interview.models import LLMUsage
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,15 @@ def estimate_cost(model: str, prompt_tokens: int, completion_tokens: int) -> flo
     if price is None:
         return None
     return (prompt_tokens * price.input + completion_tokens * price.output) / 1_000_000
+
+
+def usage_line(usage: LLMUsage, settings: Settings) -> str:
+    """One line for the UI: tokens and calls against the session caps, and the estimated cost."""
+    line = (f"{usage.total_tokens:,} of {settings.session_token_budget:,} tokens, "
+            f"{usage.calls} of {settings.session_llm_call_limit} calls")
+    if usage.calls == 0:
+        return line
+    if usage.cost_complete:
+        checked = load_price_table().checked.isoformat()
+        return f"{line}; estimated cost ${usage.estimated_cost_usd:.4f} (prices as of {checked})"
+    return f"{line}; cost unknown for {settings.model} (not in the price table)"

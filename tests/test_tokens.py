@@ -119,3 +119,15 @@ def test_a_malformed_price_table_names_the_file():
         pricing.parse_price_table('checked = 2025-01-01\n[models."x"]\ninput = "free"\n')
     with pytest.raises(ConfigError, match="checked"):
         pricing.parse_price_table('checked = "last week"\n[models."x"]\ninput=1\noutput=1\n')
+
+
+def test_usage_line_shows_caps_and_the_dated_estimate():
+    settings = llm_settings(model="gpt-4o-mini", session_token_budget=10_000)
+    usage = LLMUsage()
+    assert pricing.usage_line(usage, settings) == "0 of 10,000 tokens, 0 of 100 calls"
+    tokens.record_call(usage, "gpt-4o-mini", 1000, 500)
+    line = pricing.usage_line(usage, settings)
+    assert line.startswith("1,500 of 10,000 tokens, 1 of 100 calls; estimated cost $0.0004")
+    assert "prices as of 2025-08-07" in line
+    tokens.record_call(usage, "local", 10, 10)
+    assert "cost unknown for gpt-4o-mini" in pricing.usage_line(usage, settings)
