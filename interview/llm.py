@@ -169,9 +169,10 @@ class LLMClient:
         return self._validated(body, output)
 
     def _record_usage(self, body: dict[str, Any], estimate: int) -> None:
-        usage = body.get("usage") if isinstance(body.get("usage"), dict) else {}
-        prompt = usage.get("prompt_tokens") if isinstance(usage, dict) else None
-        completion = usage.get("completion_tokens") if isinstance(usage, dict) else None
+        """Record the server's token counts, or our prompt estimate when it sends none."""
+        usage = body.get("usage")
+        usage = usage if isinstance(usage, dict) else {}
+        prompt, completion = usage.get("prompt_tokens"), usage.get("completion_tokens")
         tokens.record_call(
             self.usage,
             self.model,
@@ -180,11 +181,11 @@ class LLMClient:
         )
 
     def _validated(self, body: dict[str, Any], output: type[T]) -> T:
-        try:
-            choice = body["choices"][0]
-            message = choice["message"]
-        except (KeyError, IndexError, TypeError):
-            raise _BadOutput("the reply has no choices[0].message", "") from None
+        choices = body.get("choices")
+        choice = choices[0] if isinstance(choices, list) and choices else None
+        message = choice.get("message") if isinstance(choice, dict) else None
+        if not isinstance(choice, dict) or not isinstance(message, dict):
+            raise _BadOutput("the reply has no choices[0].message", "")
         if message.get("refusal"):
             raise LLMRefusalError(
                 f"The model ({ENV_NAMES['model']}={self.model}) refused: "
@@ -203,8 +204,8 @@ class LLMClient:
         model = f"{ENV_NAMES['model']}={self.model}"
         if bad.cut_off:
             return LLMTruncatedError(
-                f"The model's reply was cut off at its token limit twice ({model}); "
-                "use a model with a larger context or output limit."
+                f"The model's reply was cut off at its token limit, even after one repair try "
+                f"({model}); use a model with a larger context or output limit."
             )
         return LLMInvalidOutputError(
             f"The model's reply did not match the feedback format even after one repair try "

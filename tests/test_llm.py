@@ -283,3 +283,11 @@ def test_local_server_without_a_key_gets_a_placeholder_key():
 def test_llm_backend_without_key_or_url_is_a_config_error():
     with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
         make_openai_client(llm_settings(openai_api_key=None, openai_base_url=None))
+
+
+@pytest.mark.parametrize("body", [{"choices": []}, {"choices": "none"}, {"choices": [None]},
+                                  {"choices": [{"message": "text"}]}, ["not", "an", "object"]])
+def test_a_reply_without_a_message_is_invalid_output_not_a_crash(body):
+    llm, _ = run(FakeEndpoint(httpx2.Response(200, json=body)))
+    with pytest.raises(LLMInvalidOutputError):
+        llm.parse(MESSAGES, Verdict, 100)
