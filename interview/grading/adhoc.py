@@ -25,7 +25,9 @@ allow uses use using called create created creates establishes derives indicates
 reach others other box basically given gives known means mean makes make making based helps
 help help based form forms often usually sometimes typically respect respective respectively
 above below etc instance several various certain particular simply mostly way ways thing
-things kind kinds type types let lets good bad better best new old able"""
+things kind kinds type types let lets good bad better best new old able instead check checks
+checked fit fits fitted show shows shown does large larger small smaller badly such reduce
+reduces increase increases work works lead leads cause causes take takes get gets like"""
 _WEAK: frozenset[str] = frozenset(_WEAK_TEXT.split())
 
 def safe_id(record_id: str) -> str:

@@ -32,6 +32,11 @@ _KEYBOARD_RUNS = ("qwer", "wert", "erty", "rtyu", "tyui", "yuio", "uiop", "asdf"
                   "fghj", "ghjk", "hjkl", "zxcv", "xcvb", "cvbn", "vbnm", "qwertz", "azerty")
 _VOWELS = frozenset("aeiouy")
 _LATIN = re.compile(r"^[a-z']+$")
+_ASKS_FOR_LIST = re.compile(r"\b(?:which|what)\b[^?]*\b(?:do you know|are there|can you name|"
+                            r"exist|are available|would you use)\b|\blist\b|\bname (?:some|a "
+                            r"few|three|the)\b|\bwhat (?:are )?(?:some|the) (?:common|main|"
+                            r"popular|different)\b|\bwhat (?:kinds?|types?|sorts?) of\b",
+                            re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -96,8 +101,8 @@ def check_answer(question: Question, answer: str) -> GuardReport:
     text, repeat_hit = _collapse_repeats(text)
     hits.extend(h for h in (repeat_hit, _echo(question, text)) if h)
     if not any(h.cap <= 1 for h in hits):
-        hits.extend(h for h in (_buzzwords(text), _too_short(text), _off_topic(question, text))
-                    if h)
+        later = (_buzzwords(question, text), _too_short(text), _off_topic(question, text))
+        hits.extend(h for h in later if h)
     return GuardReport(text, tuple(hits))
 
 
@@ -179,8 +184,13 @@ def _echo(question: Question, text: str) -> GuardHit | None:
     return None
 
 
-def _buzzwords(text: str) -> GuardHit | None:
-    """A bare list of terms with no sentence saying how they connect."""
+def _buzzwords(question: Question, text: str) -> GuardHit | None:
+    """A bare list of terms with no sentence saying how they connect.
+
+    Not applied when the question asks for a list ("Which optimisers do you know?").
+    """
+    if _ASKS_FOR_LIST.search(question.text):
+        return None
     items = [i for i in re.split(r"[,;\n|/•]+|\s-\s|[.!?]\s", text) if tokens(i)]
     lengths = [len(tokens(i)) for i in items]
     short = [n for n in lengths if n <= 4]

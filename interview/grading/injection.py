@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 _I = re.IGNORECASE
-_GRADER = (r"(?:grader|grading\s+(?:model|system)|evaluator|examiner|assessor|marker|judge|"
-           r"reviewer|ai|llm|model|bot|assistant)")
+_JUDGE = r"(?:grader|grading\s+(?:model|system)|evaluator|examiner|assessor|marker|reviewer)"
+_GRADER = rf"(?:{_JUDGE}|judge|ai|llm|model|bot|assistant)"
 
 # Each pattern names what it found; the whole sentence around a match is removed.
 _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -23,14 +23,14 @@ _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a note addressed to the grader", re.compile(
         rf"\b(?:note|message|instruction|hint|request|reminder|p\.?s\.?)s?\s+(?:to|for)\s+(?:the\s+)?"
         rf"{_GRADER}\b|\b(?:dear|attention|hey|hi|hello)\s*,?\s+(?:the\s+)?{_GRADER}\b|"
-        rf"\b(?:to|for)\s+(?:the\s+)?{_GRADER}\s*[:,]|^\s*{_GRADER}\s*:", _I | re.M)),
+        rf"\b(?:to|for)\s+(?:the\s+)?{_JUDGE}\s*[:,]|^\s*{_JUDGE}\s*:", _I | re.M)),
     ("an instruction to award a score", re.compile(
         rf"\b(?:you|{_GRADER})\s+(?:must|should|will|shall|need\s+to|have\s+to)\s+(?:give|award|"
         r"assign|rate|score|grade|mark)\b|\b(?:give|award|assign)\s+(?:me|this|this\s+answer|it|"
         r"the\s+candidate)\s+(?:a\s+|an\s+|the\s+)?(?:5|five|10|ten|full|top|perfect|maximum|"
         r"max|high|highest)\b", _I)),
     ("a claimed score", re.compile(
-        r"\b(?:score|grade|rating|marks)\s*(?:[:=]|is|of|should\s+be|must\s+be)?\s*"
+        r"\b(?:score|grade|rating|marks)[ \t]*(?:[:=]|is|of|should\s+be|must\s+be)?[ \t]*"
         r"(?:5|five|10|ten|100)\s*(?:/\s*(?:5|10|100)|out\s+of\s+(?:5|five|10|ten|100))?"
         r"(?!%|\.\d|\d)|\b(5|10|100)\s*/\s*\1\b|\b(?:5|five|10|ten)\s+out\s+of\s+(?:5|five|10|ten)\b"
         r"|\b(?:full|perfect)[\s-]+(?:marks?|score)\b|\b(?:maximum|max|top)\s+marks\b|"
@@ -49,14 +49,21 @@ _SPAN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"prompt|rubric|question|grading|grader|context|end|eos|im_start|im_end)\b[^>]*>"
         r"|<\|[a-z_]+\|>|\[/?INST\]|<<\s*/?SYS\s*>>|^\s*#{2,}\s*(?:system|instruction"
         r"|response|assistant)\b.*$", _I | re.M)),
-    ("HTML markup", re.compile(
-        r"<\s*/?\s*(?:img|iframe|svg|div|span|style|object|embed|body|html|form|input|button|"
-        r"link|meta|table|tr|td|h[1-6]|br|script)\b[^>]*>|</?(?:a|b|i|u|p)(?:\s+[\w-]+\s*=[^>]*)?"
-        r"\s*>|javascript\s*:|\bon(?:error|load|click|mouseover|focus)\s*=", _I)),
+    ("active or hidden HTML", re.compile(
+        r"<\s*(?:iframe|object|embed|link|meta|style|svg)\b[^>]*>|"
+        r"<[a-z][^>]*\s(?:on[a-z]+\s*=|style\s*=\s*[\"']?[^>]*(?:display\s*:\s*none|"
+        r"visibility\s*:\s*hidden|font-size\s*:\s*0))[^>]*>|javascript\s*:", _I)),
     ("JSON shaped like the grader's output", re.compile(
         r"\{[^{}]*\"?(?:score|overall|overall_score|grade|rating|criteria|feedback|strengths|"
         r"improvements|flags|key_points_covered|verdict)\"?\s*:[^{}]*(?:\}|$)", _I | re.S)),
 )
+
+# Formatting tags carry no instruction: removed without a flag (inline ones leave no gap,
+# so "<b>M</b>ean" reads "Mean").
+_ATTRS = r"""(?:\s+[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))*\s*/?>"""
+_INLINE_TAG = re.compile(rf"</?(?:b|i|u|em|strong|sub|sup|code|span|a|mark|small){_ATTRS}", _I)
+_BLOCK_TAG = re.compile(r"</?(?:p|br|hr|div|h[1-6]|img|table|thead|tbody|tr|td|th|ul|ol|li|"
+                        rf"pre|blockquote){_ATTRS}", _I)
 
 # Whole answers that fooled LLM judges in "One Token to Fool LLM-as-a-Judge" (2025).
 _MASTER_KEYS: frozenset[str] = frozenset(
@@ -105,6 +112,7 @@ def scan(text: str, question_text: str = "") -> InjectionScan:
                 break
         if total:
             reasons.append(reason)
+    text = _BLOCK_TAG.sub(" ", _INLINE_TAG.sub("", text)) if "<" in text else text
     about_injection = bool(_INJECTION_TOPIC.search(question_text))
     for index, (reason, pattern) in enumerate(_SENTENCE_PATTERNS):
         if about_injection and index == 0:
