@@ -162,3 +162,19 @@ def test_story_guards_apply_to_behavioural_answers_too():
     q = conflict_question()
     assert GRADER.grade(q, "we we we we we we we we").score == 1
     assert GRADER.grade(q, q.text).score == 1
+
+
+def test_formatting_html_is_read_as_text_without_a_flag():
+    plain = GRADER.grade(Q, STRONG_KMEANS)
+    marked = GRADER.grade(Q, STRONG_KMEANS.replace("elbow", "<b>elbow</b>", 1) + "<br>")
+    assert Flag.INJECTION not in marked.flags
+    assert marked.score == plain.score
+
+
+def test_long_answer_to_a_neighbouring_question_is_off_topic():
+    answer = ("To evaluate a classifier I look at precision and recall rather than accuracy, "
+              "because with imbalanced classes accuracy hides the errors that matter. I plot "
+              "the precision-recall curve, set the threshold that meets the business cost "
+              "of false positives, and report the F1 score on a held-out test set.")
+    fb = GRADER.grade(Q, answer)
+    assert fb.score <= 2 and Flag.OFF_TOPIC in fb.flags

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from interview.grading import injection
 from interview.grading.behavioural import tells_a_story
+from interview.grading.technical import coverage
 from interview.grading.text import (
+    Analysed,
     analyse,
     clean,
     content_stems,
@@ -24,7 +26,7 @@ from interview.grading.text import (
     sentences,
     tokens,
 )
-from interview.grading.vocab import topic_profile
+from interview.grading.vocab import TopicProfile, topic_profile
 from interview.models import Flag, Kind, Question
 
 MAX_GRADED_WORDS = 1500
@@ -216,10 +218,24 @@ def _off_topic(question: Question, text: str) -> GuardHit | None:
     profile = topic_profile(question)
     answer = analyse(text)
     if profile.is_on_topic(answer):
-        return None
-    if question.kind is Kind.BEHAVIOURAL and tells_a_story(answer):
+        if not _ignores_the_question(question, profile, answer):
+            return None
+    elif question.kind is Kind.BEHAVIOURAL and tells_a_story(answer):
         # A story rarely repeats the question's words; its fit is left to the Relevance
         # criterion rather than capped on word overlap alone.
         return None
     return GuardHit(Flag.OFF_TOPIC, 2, "The answer does not address the question: it shares "
                     "almost none of the question's subject words.")
+
+
+def _ignores_the_question(question: Question, profile: TopicProfile, answer: Analysed) -> bool:
+    """A technical answer in the right field that uses none of the question's own words and
+    covers under half of its key points at length: most likely an answer to a neighbouring
+    question."""
+    if question.kind is not Kind.TECHNICAL or len(profile.asked) < 2 or not question.key_points:
+        return False
+    if profile.asked_share(answer) > 0:
+        return False
+    if len(answer.words) < 35:
+        return False  # a short answer may well skip the question's words
+    return coverage(question, answer, profile.asked).share < 0.5

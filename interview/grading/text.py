@@ -201,7 +201,7 @@ def find_phrase(answer: Analysed, phrase: str) -> int | None:
     if not wanted:
         return None
     need = len(wanted) - (1 if len(wanted) >= 4 else 0)
-    window = 2 * len(wanted) + 3
+    window = len(wanted) + 4
     positions = [i for i, s in enumerate(answer.stems) if s in wanted]
     for start_at, first in enumerate(positions):
         seen: set[str] = set()
