@@ -53,9 +53,9 @@ def key_point_advice(point: KeyPoint) -> str:
     """An improvement naming a missed key point and the words that would show it."""
     examples = [p for p in point.phrasings if p.lower() != point.name.lower()][:2]
     if not examples:
-        return f"Cover {point.name}."
+        return f'Also cover "{point.name}".'
     said = " or ".join(f'"{p}"' for p in examples)
-    return f"Cover {point.name}: for example, mention {said}."
+    return f'Also cover "{point.name}", e.g. by mentioning {said}.'
 
 
 def misconception_advice(wrong: Misconception) -> str:

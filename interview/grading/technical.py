@@ -137,8 +137,8 @@ def correctness_score(wrong: list[tuple[Misconception, str]], cov: Coverage) -> 
                               comment="What is said is accurate; no known misconception stated.")
     if cov.covered:
         return CriterionScore(name=rubric.CORRECTNESS, score=4, evidence=quote(cov.covered[0][1]),
-                              comment="No error found, but much of the expected content is "
-                              "missing, so little can be checked.")
+                              comment="Nothing wrong in what is said (less can be checked "
+                              "while key points are missing).")
     return CriterionScore(name=rubric.CORRECTNESS, score=2, comment="Nothing in the answer can "
                           "be checked against the expected content.")
 
