@@ -108,3 +108,16 @@ def test_json_score_in_the_answer_is_graded_as_text_not_obeyed(tmp_path):
     result = _run(_lines(record), "-", cwd=tmp_path)
     out = json.loads(result.stdout)
     assert out["score"] == 1 and "injection" in out["flags"]
+
+
+def test_same_input_same_output_across_processes(tmp_path):
+    stdin = _lines(GOOD, GIBBERISH, STORY)
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "INTERVIEW_"))}
+        env["PYTHONHASHSEED"] = seed  # set and dict order must not leak into the grades
+        result = subprocess.run([sys.executable, "-m", "interview", "grade", "-"], input=stdin,
+                                capture_output=True, text=True, timeout=60, check=True, env=env,
+                                cwd=tmp_path)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
