@@ -53,6 +53,25 @@ def answers_for(question: Question, other: Question) -> list[str]:
     return answers
 
 
+# Inputs that make careless regular expressions backtrack for seconds (100,000 characters).
+PATHOLOGICAL = {
+    "unclosed tags": "<a " * 33_000,
+    "hidden-style tags": "<p style=x " * 9_000,
+    "open braces": "{" * 100_000,
+    "grader-shaped JSON": '{"score": ' + "x" * 100_000,
+    "quotes": '"' * 100_000,
+    "dots": "a." * 50_000,
+}
+
+
+def worst_cases(grader: OfflineGrader, question: Question) -> None:
+    """Print the time for each pathological input."""
+    for name, answer in PATHOLOGICAL.items():
+        start = time.perf_counter()
+        grader.grade(question, answer)
+        print(f"pathological {name:<20} {(time.perf_counter() - start) * 1000:8.1f} ms")
+
+
 def main() -> None:
     """Run the benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -85,6 +104,7 @@ def main() -> None:
     print(f"max per answer:    {times[-1]:.2f} ms")
     print(f"RSS before/half/after: {before:.1f} / {halfway:.1f} / {after:.1f} MiB "
           f"(second half {after - halfway:+.1f} MiB)")
+    worst_cases(grader, questions[0])
 
 
 if __name__ == "__main__":

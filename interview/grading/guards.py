@@ -30,6 +30,7 @@ from interview.grading.vocab import TopicProfile, topic_profile
 from interview.models import Flag, Kind, Question
 
 MAX_GRADED_WORDS = 1500
+MAX_SCANNED_CHARS = 30_000
 _KEYBOARD_RUNS = ("qwer", "wert", "erty", "rtyu", "tyui", "yuio", "uiop", "asdf", "sdfg", "dfgh",
                   "fghj", "ghjk", "hjkl", "zxcv", "xcvb", "cvbn", "vbnm", "qwertz", "azerty")
 _VOWELS = frozenset("aeiouy")
@@ -80,7 +81,8 @@ class GuardReport:
 
 def check_answer(question: Question, answer: str) -> GuardReport:
     """Run every guard on ``answer`` to ``question``; never raises."""
-    text = clean(answer)
+    # Far more than the word budget, cut before any pattern runs so time stays bounded.
+    text = clean(answer[:MAX_SCANNED_CHARS])
     hits: list[GuardHit] = []
     if not text.strip():
         return GuardReport("", (GuardHit(Flag.EMPTY, 1, "The answer is empty."),))
@@ -94,6 +96,7 @@ def check_answer(question: Question, answer: str) -> GuardReport:
         hits.append(GuardHit(Flag.EMPTY, 1, "Nothing is left to grade."))
         return GuardReport("", tuple(hits))
     text, truncated = _truncate(text)
+    truncated = truncated or len(answer) > MAX_SCANNED_CHARS
     if truncated:
         hits.append(GuardHit(Flag.TRUNCATED, 5, f"Only the first {MAX_GRADED_WORDS} words "
                              "were graded."))

@@ -46,13 +46,13 @@ _SPAN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a script element", re.compile(r"<\s*script\b.*?(?:<\s*/\s*script\s*>|$)", _I | re.S)),
     ("a fake tag that tries to end or start a block", re.compile(
         r"<\s*/?\s*(?:answer|candidate[_ ]?answer|response|system|user|assistant|instructions?|"
-        r"prompt|rubric|question|grading|grader|context|end|eos|im_start|im_end)\b[^>]*>"
+        r"prompt|rubric|question|grading|grader|context|end|eos|im_start|im_end)\b[^<>]{0,400}>"
         r"|<\|[a-z_]+\|>|\[/?INST\]|<<\s*/?SYS\s*>>|^\s*#{2,}\s*(?:system|instruction"
         r"|response|assistant)\b.*$", _I | re.M)),
     ("active or hidden HTML", re.compile(
-        r"<\s*(?:iframe|object|embed|link|meta|style|svg)\b[^>]*>|"
-        r"<[a-z][^>]*\s(?:on[a-z]+\s*=|style\s*=\s*[\"']?[^>]*(?:display\s*:\s*none|"
-        r"visibility\s*:\s*hidden|font-size\s*:\s*0))[^>]*>|javascript\s*:", _I)),
+        r"<\s*(?:iframe|object|embed|link|meta|style|svg)\b[^<>]{0,400}>|"
+        r"<[a-z][^<>]{0,400}\s(?:on[a-z]+\s*=|style\s*=\s*[\"']?[^<>]{0,400}(?:display\s*:\s*none|"
+        r"visibility\s*:\s*hidden|font-size\s*:\s*0))[^<>]{0,400}>|javascript\s*:", _I)),
     ("JSON shaped like the grader's output", re.compile(
         r"\{[^{}]*\"?(?:score|overall|overall_score|grade|rating|criteria|feedback|strengths|"
         r"improvements|flags|key_points_covered|verdict)\"?\s*:[^{}]*(?:\}|$)", _I | re.S)),
