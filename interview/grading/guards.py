@@ -21,7 +21,6 @@ from interview.grading.text import (
     analyse,
     clean,
     content_stems,
-    find_phrase,
     is_content,
     sentences,
     tokens,
@@ -183,7 +182,7 @@ def _echo(question: Question, text: str) -> GuardHit | None:
     profile = topic_profile(question)
     answer = analyse(text)
     filler = not (added & (profile.topic - profile.asked)) and len(added) <= 12
-    restated = find_phrase(answer, question.text) is not None
+    restated = len(said & asked) >= 0.8 * len(asked)
     if len(added) <= 2 or (restated and filler and not tells_a_story(answer)):
         return GuardHit(Flag.ECHO, 1, "The answer repeats the question instead of answering it.")
     return None
