@@ -178,3 +178,16 @@ def test_long_answer_to_a_neighbouring_question_is_off_topic():
               "of false positives, and report the F1 score on a held-out test set.")
     fb = GRADER.grade(Q, answer)
     assert fb.score <= 2 and Flag.OFF_TOPIC in fb.flags
+
+
+def test_thought_process_opener_inside_an_answer_is_flagged_and_removed():
+    for answer in (f"Thought process: {PARTIAL_KMEANS}", f"{PARTIAL_KMEANS}\nThought process:"):
+        fb = GRADER.grade(Q, answer)
+        assert Flag.INJECTION in fb.flags
+        assert fb.score <= GRADER.grade(Q, PARTIAL_KMEANS).score
+
+
+def test_an_answer_heading_is_ignored_without_a_flag():
+    fb = GRADER.grade(Q, f"Answer:\n{STRONG_KMEANS}")
+    assert Flag.INJECTION not in fb.flags
+    assert fb.score == GRADER.grade(Q, STRONG_KMEANS).score

@@ -71,6 +71,12 @@ _MASTER_KEYS: frozenset[str] = frozenset(
      "by step.", "let's solve this problem step by step", "solution", "solution:", "answer:",
      "answer", "respuesta", "解", "かいせつ", "reasoning:", "step by step:"}
 )
+# The same phrases inside a longer answer: the distinctive ones are flagged and removed,
+# generic headings ("Answer:") and lines of bare punctuation are removed without a flag.
+_MASTER_KEY_LINE = re.compile(r"(?:^|(?<=[.!?]))[ \t]*(?:thought process|let'?s solve this "
+                              r"problem step by step|reasoning process)[ \t]*[:.]?", _I | re.M)
+_HEADING_LINE = re.compile(r"^[ \t]*(?:(?:answer|solution|respuesta|解|かいせつ)[ \t]*[:.]?|"
+                           r"[^\w\n]+)[ \t]*$", _I | re.M)
 _INJECTION_TOPIC = re.compile(r"\b(?:inject|injection|jailbreak|guardrail|prompt attack)", _I)
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[ \t]*|\n+|$)")
 
@@ -103,6 +109,11 @@ def scan(text: str, question_text: str = "") -> InjectionScan:
     if is_master_key(text):
         return InjectionScan("", ("a bare answer with no content (a known trick on AI graders)",))
     reasons: list[str] = []
+    text, count = _MASTER_KEY_LINE.subn(" ", text)
+    if count:
+        reasons.append('a "Thought process:" style opener (a known trick on AI graders)')
+    if re.search(r"\w", text):  # symbol soup stays whole for the gibberish guard
+        text = _HEADING_LINE.sub("", text)
     for reason, pattern in _SPAN_PATTERNS:
         total = 0
         for _ in range(8):  # nested JSON: each pass removes the innermost objects
