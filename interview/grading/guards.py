@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from interview.grading import injection
 from interview.grading.behavioural import tells_a_story
@@ -138,6 +139,7 @@ def _collapse_repeats(text: str) -> tuple[str, GuardHit | None]:
     return ("\n".join(unique) if len(unique) < len(parts) else text), None
 
 
+@lru_cache(maxsize=32768)
 def _plausible(word: str) -> bool:
     """Whether a Latin-letter token looks like a word of a natural language."""
     if len(word) <= 4 and not any(c in _VOWELS for c in word):

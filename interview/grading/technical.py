@@ -7,6 +7,7 @@ empty) and whose comment says what was there or what was missing.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from interview.grading import rubric
@@ -70,11 +71,12 @@ def soft_match(answer: Analysed, point: KeyPoint, asked: frozenset[str]) -> tupl
     if len(wanted) < 2:
         return 0.0, ""
     present = wanted & answer.stem_set
-    best = max(range(len(answer.sentences)), default=None,
-               key=lambda i: sum(1 for j, st in enumerate(answer.stems)
-                                 if st in present and answer.sentence_of[j] == i))
-    sentence = answer.sentences[best] if best is not None and present else ""
-    return len(present) / len(wanted), sentence
+    if not present:
+        return 0.0, ""
+    per_sentence = Counter(answer.sentence_of[j] for j, st in enumerate(answer.stems)
+                           if st in present)
+    best = min(per_sentence, key=lambda i: (-per_sentence[i], i))
+    return len(present) / len(wanted), answer.sentences[best]
 
 
 def coverage(question: Question, answer: Analysed, asked: frozenset[str] = frozenset()
