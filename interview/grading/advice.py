@@ -58,6 +58,11 @@ def key_point_advice(point: KeyPoint) -> str:
     return f'Also cover "{point.name}", e.g. by mentioning {said}.'
 
 
+def signal_advice(signal: str) -> str:
+    """An improvement from a strong signal the answer does not show yet."""
+    return f"A strong answer {signal[0].lower()}{signal[1:].rstrip('.')}."
+
+
 def misconception_advice(wrong: Misconception) -> str:
     """An improvement that names the wrong claim and gives the correction."""
     return quote(f"Correct the claim that {wrong.statement.rstrip('.')}: {wrong.correction}", 300)

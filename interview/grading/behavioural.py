@@ -172,7 +172,7 @@ def ownership_score(answer: Analysed, action: int = 5) -> CriterionScore:
 def specificity_score(answer: Analysed) -> CriterionScore:
     """1-5 from distinct figures, named tools and trade-offs."""
     marks = find_markers(answer)
-    score = points_to_score(marks.points(), (1, 2, 4, 6))
+    score = points_to_score(marks.points(), (1, 2, 3, 5))
     shown = marks.evidence()
     comment = ("Specific: names tools, figures or trade-offs." if score >= 4 else
                "Add specifics: the tools you used, the numbers involved, what you traded off.")

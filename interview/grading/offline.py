@@ -102,8 +102,7 @@ def grade_prepared(question: Question, report: GuardReport) -> Graded:
     criteria += [behavioural.specificity_score(answer), behavioural.ownership_score(answer)]
     criteria.append(technical.clarity_score(answer, max(c.score for c in criteria)))
     graded = Graded(criteria, rubric.PREPARED_WEIGHTS)
-    graded.improvements += [f"Show that you {s[0].lower()}{s[1:].rstrip('.')}."
-                            for s in match.missing[:2]]
+    graded.improvements += [advice.signal_advice(s) for s in match.missing[:2]]
     _add_key_points(question, answer, graded)
     graded.improvements += advice.criterion_advice(criteria)
     graded.follow_up = question.follow_ups[0] if question.follow_ups else None
