@@ -39,8 +39,10 @@ DIFFICULTY_ORDER: dict[Difficulty, int] = {
     Difficulty.HARD: 2,
 }
 
-# What the app says where a job description would name the company or the role.
-PLACEHOLDER_DEFAULTS: dict[str, str] = {"company": "the company", "role": "this role"}
+# What the app says where a job description would name the company or the role. Bank texts
+# write "the ${role} position" (or "role"), so a job title reads "the data engineer position"
+# and, with no title, the placeholder and its space drop out: "the position".
+PLACEHOLDER_DEFAULTS: dict[str, str] = {"company": "the company", "role": ""}
 
 # Nested tables whose keys are checked for typos, by the entry field that holds them.
 _NESTED_MODELS: dict[str, type[BaseModel]] = {
@@ -60,7 +62,9 @@ def fill_placeholders(text: str, values: Mapping[str, str] | None = None) -> str
     Unknown placeholders and stray ``$`` signs are left as they are, never blanked.
     """
     merged = dict(PLACEHOLDER_DEFAULTS)
-    merged.update({k: v for k, v in (values or {}).items() if v and v.strip()})
+    merged.update({k: v.strip() for k, v in (values or {}).items() if v and v.strip()})
+    if not merged["role"]:
+        text = text.replace("${role} ", "")
     return Template(text).safe_substitute(merged)
 
 

@@ -288,11 +288,14 @@ def test_real_bank_gives_a_balanced_ordered_interview() -> None:
 
 
 def test_placeholders_default_to_neutral_wording() -> None:
-    text = "Why ${company}, and what does ${role} need?"
-    assert fill_placeholders(text) == "Why the company, and what does this role need?"
+    text = "Why ${company}, and what does the ${role} role need?"
+    assert fill_placeholders(text) == "Why the company, and what does the role need?"
+    assert fill_placeholders(text, {"role": "data engineer"}) == (
+        "Why the company, and what does the data engineer role need?"
+    )
 
 
 def test_placeholders_use_given_names_and_leave_other_dollars_alone() -> None:
-    text = "At ${company} the $5 budget for ${role} and ${other} stays"
-    filled = fill_placeholders(text, {"company": "Acme", "role": " "})
-    assert filled == "At Acme the $5 budget for this role and ${other} stays"
+    text = "At ${company} the $5 budget for the ${role} role and ${other} stays"
+    filled = fill_placeholders(text, {"company": " Acme ", "role": " "})
+    assert filled == "At Acme the $5 budget for the role and ${other} stays"
