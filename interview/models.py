@@ -116,6 +116,16 @@ class Mode(StrEnum):
         return self is Mode.MIXED or self.value == kind.value
 
 
+class Style(StrEnum):
+    """How the interview treats answers: coached as you go, or like the real thing.
+
+    Separate from ``Mode`` (which kinds of question are asked).
+    """
+
+    PRACTICE = "practice"  # feedback after each answer, rubric on request, follow-ups, retries
+    MOCK = "mock"  # no feedback until the end; an optional time limit per question
+
+
 class Difficulty(StrEnum):
     """How hard a question is; interviews go from warm-up to harder."""
 
@@ -234,6 +244,15 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class Attempt(BaseModel):
+    """An earlier answer to a turn's question, kept when the candidate answers it again."""
+
+    answer: str
+    feedback: Feedback
+    answered_at: datetime | None = None
+    over_time: bool = False
+
+
 class Turn(BaseModel):
     """One question put to the candidate and what became of it."""
 
@@ -247,6 +266,13 @@ class Turn(BaseModel):
     )
     asked_at: datetime = Field(default_factory=utcnow)
     answered_at: datetime | None = None
+    attempts: list[Attempt] = Field(
+        default_factory=list,
+        description="Earlier answers to this question, oldest first; answer/feedback hold the last",
+    )
+    over_time: bool = Field(
+        default=False, description="Answered after the mock interview's time limit (still kept)"
+    )
 
 
 class LLMUsage(BaseModel):
@@ -264,6 +290,16 @@ class LLMUsage(BaseModel):
     def total_tokens(self) -> int:
         """Prompt and completion tokens together."""
         return self.prompt_tokens + self.completion_tokens
+
+
+class JobProfile(BaseModel):
+    """What a pasted job description asks for, as shown to the candidate."""
+
+    company: str | None = Field(default=None, max_length=80)
+    title: str | None = Field(default=None, max_length=80)
+    skills: list[str] = Field(default_factory=list, description="Canonical skill names")
+    suggested_role: RoleFocus | None = None
+    source: str = Field(default="offline", description="offline, or llm:<model>")
 
 
 class SessionStatus(StrEnum):
@@ -290,3 +326,11 @@ class SessionRecord(BaseModel):
         default_factory=list,
         description="Ids of the bank questions chosen at the start, in the order they are asked",
     )
+    style: Style = Style.PRACTICE
+    time_limit_s: int | None = Field(
+        default=None, ge=10, le=3600, description="Mock style: seconds allowed per question"
+    )
+    job: JobProfile | None = None
+    thank_you_email: str | None = None
+    thank_you_feedback: Feedback | None = None
+    study_plan: list[str] = Field(default_factory=list)
