@@ -21,17 +21,18 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from interview import selection
 from interview.errors import QuestionBankError
 from interview.models import (
     Category,
     Difficulty,
     KeyPoint,
-    Kind,
     Misconception,
     Mode,
     Question,
     RoleFocus,
 )
+from interview.selection import History
 
 DIFFICULTY_ORDER: dict[Difficulty, int] = {
     Difficulty.EASY: 0,
@@ -140,6 +141,8 @@ class QuestionBank:
         rng: random.Random | None = None,
         seed: int | None = None,
         exclude_ids: Iterable[str] = (),
+        prefer: Iterable[str] = (),
+        history: History | None = None,
     ) -> list[Question]:
         """Pick up to ``n`` distinct questions for one interview.
 
@@ -147,41 +150,16 @@ class QuestionBank:
         the categories take turns, so counts differ by at most one while questions are
         left; each pick aims at a difficulty that rises through the interview, and the
         result is ordered easy, then medium, then hard. Fewer than ``n`` come back only
-        when fewer are eligible.
+        when fewer are eligible. ``prefer`` (skill names and aliases from a job
+        description) ranks questions mentioning them first within that balance;
+        ``history`` holds back recent good answers and favours weak categories (see
+        ``interview.selection``).
         """
         if n < 1:
             raise ValueError("n must be at least 1")
         rng = rng if rng is not None else random.Random(seed)
-        pool = list(self.eligible(role, mode, exclude_ids))
-        rng.shuffle(pool)
-        remaining: dict[Category, list[Question]] = {}
-        for question in pool:
-            remaining.setdefault(question.category, []).append(question)
-        # A random order breaks ties, so different interviews start in different places.
-        groups: list[Category | Kind] = [*remaining, *Kind]
-        tie_break = {key: i for i, key in enumerate(rng.sample(groups, len(groups)))}
-        picks = dict.fromkeys(groups, 0)
-        chosen: list[Question] = []
-        for target in _difficulty_targets(min(n, len(pool))):
-            open_categories = [c for c, qs in remaining.items() if qs]
-            kind = min({c.kind for c in open_categories}, key=lambda k: (picks[k], tie_break[k]))
-            category = min(
-                (c for c in open_categories if c.kind is kind),
-                key=lambda c: (picks[c], tie_break[c]),
-            )
-            candidates = remaining[category]
-            pick = min(candidates, key=lambda q: abs(DIFFICULTY_ORDER[q.difficulty] - target))
-            candidates.remove(pick)
-            picks[category] += 1
-            picks[kind] += 1
-            chosen.append(pick)
-        # sorted() is stable, so kinds and categories stay interleaved within a difficulty.
-        return sorted(chosen, key=lambda q: DIFFICULTY_ORDER[q.difficulty])
-
-
-def _difficulty_targets(count: int) -> list[int]:
-    """A rising difficulty rank for each of ``count`` slots: thirds of easy, medium, hard."""
-    return [i * len(DIFFICULTY_ORDER) // count for i in range(count)]
+        pool = self.eligible(role, mode, exclude_ids)
+        return selection.choose(pool, n, rng, prefer=prefer, history=history)
 
 
 def load_bank(directory: Path | Traversable | None = None) -> QuestionBank:
