@@ -1,0 +1,53 @@
+"""Saving an interview turn by turn: the observer that connects a session to the store.
+
+``InterviewSession`` tells its ``on_change`` observers about every step; ``AutoSave`` is
+such an observer. It saves the record on each event (the answer before grading, the
+feedback when it arrives) and keeps the revision it wrote, so a caller can tell when
+another tab has saved the same session since (``is_stale``) and reload it.
+
+A failed save raises ``StoreError`` once (the session turns it into a notice, and the
+interview goes on in memory, QUALITY F8); further failures stay quiet until a save works
+again, so the candidate sees one warning, not one per answer.
+"""
+
+from __future__ import annotations
+
+from interview.errors import StoreError
+from interview.models import SessionRecord
+from interview.store import SessionStore
+
+
+class AutoSave:
+    """An ``on_change`` observer that saves every change of one session to a store."""
+
+    def __init__(self, store: SessionStore, owner: str, revision: int | None = None) -> None:
+        """Save to ``store`` on behalf of the browser whose token is ``owner``."""
+        self.store = store
+        self.owner = owner
+        self.revision = revision
+        self.failing = False
+        self.conflicted = False
+
+    def __call__(self, record: SessionRecord, event: object = None) -> None:
+        """Save ``record``; raise ``StoreError`` only for the first of a run of failures."""
+        try:
+            result = self.store.save(record, self.owner)
+        except StoreError:
+            if self.failing:
+                return
+            self.failing = True
+            raise
+        if self.failing:
+            self.failing = False
+        self.revision = result.revision
+        self.conflicted = self.conflicted or result.conflicts > 0
+
+    def is_stale(self, session_id: str) -> bool:
+        """Whether the stored session changed since this observer last saved or loaded it."""
+        if self.conflicted:
+            return True
+        try:
+            stored = self.store.revision(session_id)
+        except StoreError:
+            return False  # cannot tell; keep the copy in memory
+        return stored is not None and stored != self.revision
