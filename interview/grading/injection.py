@@ -11,8 +11,26 @@ import re
 from dataclasses import dataclass
 
 _I = re.IGNORECASE
-_JUDGE = r"(?:grader|grading\s+(?:model|system)|evaluator|examiner|assessor|marker|reviewer)"
+# Words that name whoever grades. Only the first group is unambiguous inside a sentence; the
+# others ("reviewer", "model", "assistant") are ordinary words in honest answers ("I sent it
+# to the reviewer, who approved it"), so they count only when the answer addresses them.
+_STRICT_JUDGE = (r"(?:grader|grading\s+(?:model|system|ai|assistant)|whoever\s+(?:grades|marks|"
+                 r"scores|reviews|evaluates|assesses|reads)|(?:person|people|one|someone|those|"
+                 r"ai|model|llm|assistant|bot)\s+(?:grading|marking|scoring|evaluating|"
+                 r"assessing|reviewing|reading|checking)\s+(?:this|these|my|the\s+answer))")
+_JUDGE = rf"(?:{_STRICT_JUDGE}|evaluator|examiner|assessor|marker|reviewer)"
 _GRADER = rf"(?:{_JUDGE}|judge|ai|llm|model|bot|assistant)"
+# Words with which an answer pleads its own case ("this answer deserves full marks").
+_PLEA = (r"\b(?:(?:this|my|the)\s+(?:answer|response|submission)|deserves?|full\s+(?:marks|"
+         r"credit|score)|top\s+marks|perfect\s+score|complete\s+and\s+correct)\b")
+# Where an address starts: the start of a line or sentence, or an opening bracket or dash.
+_ADDRESS = r"(?:^|(?<=[.!?(\[{\-–—*])|(?<=[.!?]\s)|(?<=[(\[{]\s))\s*"
+
+# What may follow a number that is a measurement, not a claimed grade ("a score of 10 points
+# higher", "NPS rose to 10 on the survey", "an F1 score of 0.93").
+_NOT_A_CLAIM = (r"(?!%|\.\d|\d|\s*(?:points?|pp|percent|percentage|per\b|times|x\b|ms\b|"
+                r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|users?|rows?|higher|lower|"
+                r"more|less|on\b|in\b|at\b|across|among))")
 
 # Each pattern names what it found; the whole sentence around a match is removed.
 _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -21,18 +39,32 @@ _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"earlier|all|any|your|the|these|those|system)\b[^.\n]{0,30}?\b(?:instruction|prompt|"
         r"rule|guideline|direction|rubric|criteria)s?\b", _I)),
     ("a note addressed to the grader", re.compile(
-        rf"\b(?:note|message|instruction|hint|request|reminder|p\.?s\.?)s?\s+(?:to|for)\s+(?:the\s+)?"
-        rf"{_GRADER}\b|\b(?:dear|attention|hey|hi|hello)\s*,?\s+(?:the\s+)?{_GRADER}\b|"
-        rf"\b(?:to|for)\s+(?:the\s+)?{_JUDGE}\s*[:,]|^\s*{_JUDGE}\s*:", _I | re.M)),
+        # "Note to the examiner"; a note to a model or an assistant only when it opens an
+        # address ("we wrote instructions for the model" is an answer).
+        rf"\b(?:note|message|instruction|hint|request|reminder|p\.?s\.?)s?\s+(?:to|for)\s+"
+        rf"(?:the\s+)?(?:{_JUDGE}s?\b|{_GRADER}s?\s*[:\-–—])"
+        # "Dear grader", "Hi AI," ("attention" only before a judge, so "multi-head attention
+        # model" stays an answer; a model or an assistant only at the start of a sentence).
+        rf"|\b(?:dear|hey|hi|hello)\s*,?\s+(?:the\s+)?{_JUDGE}s?\b"
+        rf"|{_ADDRESS}(?:dear|hey|hi|hello)\s*,?\s+(?:the\s+)?{_GRADER}s?\b"
+        rf"|\battention\s*[:,]?\s*(?:the\s+)?{_JUDGE}s?\b"
+        # "To the reviewer: ..." or "For the evaluator, ..." opening a sentence or a bracket.
+        rf"|{_ADDRESS}(?:p\.?s\.?\s*)?(?:to|for)\s+(?:the\s+)?{_GRADER}s?\s*[:,\-–—]"
+        rf"|{_ADDRESS}{_JUDGE}s?\s*[:\-–—]"
+        # A grader named in the same sentence as a plea about the answer itself.
+        rf"|\b(?:to|for)\s+(?:the\s+)?{_GRADER}s?\b(?=[^.!?\n]*{_PLEA})"
+        rf"|{_PLEA}[^.!?\n]*\b(?:to|for)\s+(?:the\s+)?{_GRADER}s?\b", _I | re.M)),
     ("an instruction to award a score", re.compile(
         rf"\b(?:you|{_GRADER})\s+(?:must|should|will|shall|need\s+to|have\s+to)\s+(?:give|award|"
         r"assign|rate|score|grade|mark)\b|\b(?:give|award|assign)\s+(?:me|this|this\s+answer|it|"
         r"the\s+candidate)\s+(?:a\s+|an\s+|the\s+)?(?:5|five|10|ten|full|top|perfect|maximum|"
         r"max|high|highest)\b", _I)),
     ("a claimed score", re.compile(
-        r"\b(?:score|grade|rating|marks)[ \t]*(?:[:=]|is|of|should\s+be|must\s+be)?[ \t]*"
+        r"\b(?:score|grade|rating|marks?)[ \t]*(?:[:=]|is|of|should\s+be|must\s+be)?[ \t]*"
         r"(?:5|five|10|ten|100)\s*(?:/\s*(?:5|10|100)|out\s+of\s+(?:5|five|10|ten|100))?"
-        r"(?!%|\.\d|\d)|\b(5|10|100)\s*/\s*\1\b|\b(?:5|five|10|ten)\s+out\s+of\s+(?:5|five|10|ten)\b"
+        # "10/10" but not the last two parts of an "80/10/10" split.
+        rf"{_NOT_A_CLAIM}|(?<![\d/.])(5|10|100)\s*/\s*\1\b(?!\s*/\s*\d)"
+        r"|\b(?:5|five|10|ten)\s+out\s+of\s+(?:5|five|10|ten)\b"
         r"|\b(?:full|perfect)[\s-]+(?:marks?|score)\b|\b(?:maximum|max|top)\s+marks\b|"
         r"\bplease\s+(?:grade|score|rate|mark|record)\b|\b(?:record|rate|grade|score|mark)\s+"
         r"(?:it|this|this\s+answer|me)\s+(?:as\s+)?(?:a\s+)?(?:5|five|10|ten)\b", _I)),
