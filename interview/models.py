@@ -244,15 +244,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class Attempt(BaseModel):
-    """An earlier answer to a turn's question, kept when the candidate answers it again."""
-
-    answer: str
-    feedback: Feedback
-    answered_at: datetime | None = None
-    over_time: bool = False
-
-
 class Turn(BaseModel):
     """One question put to the candidate and what became of it."""
 
@@ -266,9 +257,9 @@ class Turn(BaseModel):
     )
     asked_at: datetime = Field(default_factory=utcnow)
     answered_at: datetime | None = None
-    attempts: list[Attempt] = Field(
-        default_factory=list,
-        description="Earlier answers to this question, oldest first; answer/feedback hold the last",
+    retry_of: int | None = Field(
+        default=None,
+        description="Index of the earlier turn whose question this one answers again, if any",
     )
     over_time: bool = Field(
         default=False, description="Answered after the mock interview's time limit (still kept)"

@@ -141,7 +141,7 @@ class QuestionBank:
         rng: random.Random | None = None,
         seed: int | None = None,
         exclude_ids: Iterable[str] = (),
-        prefer: Iterable[str] = (),
+        prefer: Iterable[Iterable[str]] = (),
         history: History | None = None,
     ) -> list[Question]:
         """Pick up to ``n`` distinct questions for one interview.
@@ -150,8 +150,8 @@ class QuestionBank:
         the categories take turns, so counts differ by at most one while questions are
         left; each pick aims at a difficulty that rises through the interview, and the
         result is ordered easy, then medium, then hard. Fewer than ``n`` come back only
-        when fewer are eligible. ``prefer`` (skill names and aliases from a job
-        description) ranks questions mentioning them first within that balance;
+        when fewer are eligible. ``prefer`` (per skill from a job description, its name
+        and aliases) ranks questions mentioning more of them first within that balance;
         ``history`` holds back recent good answers and favours weak categories (see
         ``interview.selection``).
         """

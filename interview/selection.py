@@ -72,14 +72,23 @@ def skill_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w+#]){'(?:' + alternatives + ')'}(?![\w+#])", re.IGNORECASE)
 
 
-def mentions(question: Question, pattern: re.Pattern[str] | None) -> bool:
-    """Whether the question's text, key points or follow-ups mention a preferred skill."""
-    if pattern is None:
-        return False
+def question_text(question: Question) -> str:
+    """Everything a question says about its topic: text, key points, signals, follow-ups."""
     parts = [question.text, *question.follow_ups, *question.strong_signals]
     for point in question.key_points:
         parts += [point.name, *point.phrasings]
-    return any(pattern.search(p) for p in parts)
+    return "\n".join(parts)
+
+
+def mentions(question: Question, pattern: re.Pattern[str] | None) -> bool:
+    """Whether the question's text, key points or follow-ups mention a preferred skill."""
+    return pattern is not None and pattern.search(question_text(question)) is not None
+
+
+def skill_matches(question: Question, skills: Sequence[re.Pattern[str]]) -> int:
+    """How many of the preferred skills (one pattern each) the question mentions."""
+    text = question_text(question)
+    return sum(1 for pattern in skills if pattern.search(text))
 
 
 def choose(
@@ -87,15 +96,16 @@ def choose(
     n: int,
     rng: random.Random,
     *,
-    prefer: Iterable[str] = (),
+    prefer: Iterable[Iterable[str]] = (),
     history: History | None = None,
 ) -> list[Question]:
     """Pick up to ``n`` distinct questions from ``pool`` (already filtered for role and mode).
 
     Technical and behavioural questions take turns, then categories take turns (a weak
     category counts its picks at half weight, so it comes up about twice as often); each
-    pick aims at a rising difficulty, preferring a question that mentions a skill in
-    ``prefer``. Questions answered well recently are left out while enough others remain.
+    pick aims at a rising difficulty, preferring the question that mentions the most skills
+    in ``prefer`` (one collection of terms per skill: its name and aliases). Questions
+    answered well recently are left out while enough others remain.
     The result is ordered easy, then medium, then hard.
     """
     history = history or History()
@@ -103,13 +113,13 @@ def choose(
     fresh = [q for q in pool if q.id not in held]
     candidates_pool = fresh if len(fresh) >= n else list(pool)
     weights = {c: WEAK_WEIGHT for c in history.weak_categories()}
-    pattern = skill_pattern(prefer)
+    patterns = [p for terms in prefer if (p := skill_pattern(terms)) is not None]
     shuffled = list(candidates_pool)
     rng.shuffle(shuffled)
     remaining: dict[Category, list[Question]] = {}
     for question in shuffled:
         remaining.setdefault(question.category, []).append(question)
-    matched = {q.id for q in shuffled if mentions(q, pattern)}
+    matched = {q.id: n_skills for q in shuffled if (n_skills := skill_matches(q, patterns))}
     # A random order breaks ties, so different interviews start in different places.
     groups: list[Category | Kind] = [*remaining, *Kind]
     tie_break = {key: i for i, key in enumerate(rng.sample(groups, len(groups)))}
@@ -129,7 +139,7 @@ def choose(
             candidates,
             key=lambda q: (
                 q.id in held,
-                q.id not in matched,
+                -matched.get(q.id, 0),
                 abs(DIFFICULTY_RANK[q.difficulty] - target),
             ),
         )
