@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from interview.grading import rubric
-from interview.grading.text import content_stems, quote, sentences
+from interview.grading.text import content_stems, prose_sentences, quote
 from interview.models import CriterionScore, Flag, KeyPoint, Misconception, Question
 
 _STORY_ADVICE: dict[str, str] = {
@@ -115,10 +115,34 @@ def model_answer(question: Question) -> str | None:
     """A short model answer from the question's reference answer and key points."""
     parts: list[str] = []
     if question.reference_answer.strip():
-        parts.append(quote(" ".join(sentences(question.reference_answer)[:3]), 450))
+        parts.append(_lead_sentences(question.reference_answer))
     if question.key_points:
         parts.append("It covers: " + "; ".join(p.name for p in question.key_points) + ".")
     if question.strong_signals and not question.reference_answer.strip():
         parts.append("A strong answer tells one real story (situation, task, what you did, a "
                      "measurable result) and shows: " + "; ".join(question.strong_signals) + ".")
-    return quote(" ".join(parts), 900) if parts else None
+    text = ("\n" if any("\n" in p for p in parts) else " ").join(parts)
+    return (text if len(text) <= 900 else quote(text, 900)) if parts else None
+
+
+MODEL_ANSWER_CHARS = 500
+
+
+def _lead_sentences(reference: str) -> str:
+    """The reference's first whole sentences (up to three, about ``MODEL_ANSWER_CHARS``).
+
+    Sentences are never cut: a model answer that stops mid-formula teaches nothing. Header
+    lines of a written reply ("Subject: ...", "Dear Priya,") are kept on lines of their own
+    and do not count; a line of code after the prose ends the excerpt.
+    """
+    picked: list[str] = []
+    prose = 0
+    for sentence in prose_sentences(reference):
+        header = sentence[-1] in ",:" or (sentence.startswith("Subject:") and prose == 0)
+        code = not header and sentence[-1] not in ".!?)\"'”’"
+        too_long = len(" ".join([*picked, sentence])) > MODEL_ANSWER_CHARS
+        if picked and (code or too_long or prose >= 3):
+            break
+        picked.append(f"{sentence}\n" if header else f"{sentence} ")
+        prose += not header
+    return "".join(picked).strip()

@@ -237,3 +237,48 @@ def overlap(a: Sequence[str] | set[str] | frozenset[str], b: set[str] | frozense
     """Share of the distinct items of ``a`` that are also in ``b`` (0 when ``a`` is empty)."""
     items = set(a)
     return len(items & b) / len(items) if items else 0.0
+
+
+# Prose for a person to read (the model answer): markup dropped, formulas kept whole.
+_TAG = re.compile(r"<[^<>]{0,400}>")
+_LINK = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|`([^`\n]*)`")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+|^\s*#+\s*")
+_STOP = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|cf|approx|fig|eq|no|dr|mr|ms|st)\.$",
+                           re.IGNORECASE)
+_OPEN, _CLOSE = "([{", ")]}"
+
+
+def prose_sentences(text: str) -> list[str]:
+    """Whole sentences of ``text`` for a person to read, markup removed.
+
+    Unlike ``sentences`` (which also splits list items and clauses for matching), a
+    sentence ends only at ".", "!" or "?" before a capital or a digit, never inside
+    brackets or after an abbreviation, so "(1 - y)" and "e.g. L2" stay whole.
+    """
+    text = _TAG.sub(" ", text)
+    text = _LINK.sub(lambda m: m.group(1) or m.group(2) or "", text)
+    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+    found: list[str] = []
+    for line in text.splitlines():
+        line = " ".join(_BULLET.sub("", line).split())
+        found.extend(_split_line(line))
+    return [s for s in found if re.search(r"\w", s)]
+
+
+def _split_line(line: str) -> list[str]:
+    """Split one line at sentence ends outside brackets."""
+    parts: list[str] = []
+    start = 0
+    for match in _STOP.finditer(line):
+        head = line[start:match.start() + 1]
+        depth = sum(head.count(c) for c in _OPEN) - sum(head.count(c) for c in _CLOSE)
+        if depth > 0 or _ABBREVIATION.search(line[max(start, match.start() - 8):
+                                                  match.start() + 1]):
+            continue
+        parts.append(line[start:match.end()].strip())
+        start = match.end()
+    parts.append(line[start:].strip())
+    return [p for p in parts if p]
+
