@@ -68,6 +68,6 @@ def test_every_bank_model_answer_is_whole_sentences_of_its_reference():
     for question in [q for q in load_bank() if q.reference_answer.strip()]:
         text = grader.grade(question, question.reference_answer).model_answer
         assert text is not None
-        lead = " ".join(text.partition(" It covers: ")[0].split())
+        lead = " ".join(text.partition("It covers: ")[0].split())
         assert lead[-1] in ".!?)\"'”’", (question.id, lead[-40:])
         assert lead in " ".join(question.reference_answer.split()), question.id
