@@ -3,6 +3,11 @@
     start ──▶ ASKING ──answer──▶ GRADING ──(grader)──▶ ANSWERED ──next──▶ ASKING … ──▶ FINISHED
                  └──────skip──────────────────────────────────────────────▶ (next question)
 
+In practice style, ``next`` may first ask follow-ups on the answer (up to
+``Settings.follow_ups_per_question``), and ``retry`` asks the last answered question again
+as a new turn (taking back a next question not yet answered). In mock style there are
+neither; an answer after the record's ``time_limit_s`` is kept and marked ``over_time``.
+
 All state lives in a ``SessionRecord``, so a session can be saved after every step and
 rebuilt from the record alone (``InterviewSession(record, ...)``). An observer passed as
 ``on_change`` hears about every change, which is how a store can save turn by turn
@@ -19,22 +24,27 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 
+from interview import turns
 from interview.answers import prepare_answer
 from interview.config import Settings
 from interview.errors import InterviewError, InvalidStepError
+from interview.followups import FollowUpWriter, offline_follow_up
 from interview.grading.base import Grader
 from interview.models import (
     Feedback,
     Flag,
+    JobProfile,
     Mode,
     Question,
     RoleFocus,
     SessionRecord,
     SessionStatus,
+    Style,
     Turn,
     utcnow,
 )
 from interview.questions import QuestionBank, fill_placeholders
+from interview.selection import History
 from interview.summary import Summary, summarise
 
 MAX_QUESTIONS = 20
@@ -58,11 +68,14 @@ class SessionEvent(StrEnum):
     GRADED = "graded"
     SKIPPED = "skipped"
     FINISHED = "finished"
+    REVIEWED = "reviewed"  # a post-interview exercise (thank-you email, study plan) was saved
 
 
 OnChange = Callable[[SessionRecord, SessionEvent], None]
 # Builds the grader for a new record, e.g. one whose LLM budget lives in ``record.llm_usage``.
 GraderFactory = Callable[[SessionRecord], Grader]
+# Builds the follow-up writer for a new record (an LLM one counts usage in the record).
+FollowUpFactory = Callable[[SessionRecord], FollowUpWriter]
 
 
 def new_session_id() -> str:
@@ -82,12 +95,17 @@ class InterviewSession:
         settings: Settings,
         on_change: OnChange | None = None,
         placeholders: Mapping[str, str] | None = None,
+        follow_ups: FollowUpWriter | None = None,
     ) -> None:
-        """Wrap ``record`` (new or loaded from a store) so the interview can go on."""
+        """Wrap ``record`` (new or loaded from a store) so the interview can go on.
+
+        ``follow_ups`` writes practice-mode follow-up questions (default: offline).
+        """
         self._record = record
         self._bank = bank
         self._grader = grader
         self._settings = settings
+        self._follow_ups: FollowUpWriter = follow_ups or offline_follow_up
         self._observers: list[OnChange] = [on_change] if on_change else []
         self._placeholders = dict(placeholders or {})
         self._notices: list[str] = []
@@ -108,17 +126,28 @@ class InterviewSession:
         exclude_ids: Iterable[str] = (),
         on_change: OnChange | None = None,
         placeholders: Mapping[str, str] | None = None,
+        style: Style = Style.PRACTICE,
+        time_limit_s: int | None = None,
+        prefer: Iterable[Iterable[str]] = (),
+        history: History | None = None,
+        job: JobProfile | None = None,
+        follow_up_factory: FollowUpFactory | None = None,
     ) -> InterviewSession:
         """Choose the questions, record the plan and ask the first question.
 
         ``grader`` is a grader, or a factory called with the new record (so an LLM grader
-        can count its calls in ``record.llm_usage``).
+        can count its calls in ``record.llm_usage``); ``follow_up_factory`` likewise builds
+        the follow-up writer. ``prefer`` (job skills) and ``history`` (past scores) steer
+        the choice of questions; ``time_limit_s`` applies in mock style only.
         """
         if not 1 <= num_questions <= MAX_QUESTIONS:
             raise InvalidStepError(
                 f"Choose between 1 and {MAX_QUESTIONS} questions (you asked for {num_questions})."
             )
-        chosen = bank.choose(role, mode, num_questions, rng=rng, seed=seed, exclude_ids=exclude_ids)
+        chosen = bank.choose(
+            role, mode, num_questions, rng=rng, seed=seed, exclude_ids=exclude_ids,
+            prefer=prefer, history=history,
+        )
         if not chosen:
             raise InvalidStepError(
                 f"The question bank has no {mode.value} questions for a {role.label}; "
@@ -130,6 +159,9 @@ class InterviewSession:
             mode=mode,
             num_questions=len(chosen),
             plan=[q.id for q in chosen],
+            style=style,
+            time_limit_s=time_limit_s if style is Style.MOCK else None,
+            job=job,
         )
         engine = grader if isinstance(grader, Grader) else grader(record)
         record.grader = engine.name
@@ -140,6 +172,7 @@ class InterviewSession:
             settings=settings,
             on_change=on_change,
             placeholders=placeholders,
+            follow_ups=follow_up_factory(record) if follow_up_factory else None,
         )
         if len(chosen) < num_questions:
             session._notices.append(
@@ -220,6 +253,7 @@ class InterviewSession:
                 )
             turn.answer = answer
             turn.answered_at = utcnow()
+            turn.over_time = self._over_time(turn)
             self._emit(SessionEvent.ANSWERED)
             return self._grade(turn, notices)
 
@@ -255,7 +289,54 @@ class InterviewSession:
                 raise InvalidStepError("The interview is over.")
             if phase is not Phase.ANSWERED:
                 raise InvalidStepError("Answer or skip the current question first.")
-            return self._ask_next()
+            return self._ask_follow_up() or self._ask_next()
+
+    def retry(self, turn_index: int) -> Turn:
+        """Ask the last answered question again as a new turn (practice style only).
+
+        A question asked after it and not yet answered is taken back and asked again
+        later. The earlier answer and its feedback stay in the record.
+        """
+        with self._exclusive():
+            target = self._target_turn(turn_index)
+            self._check_retry(target)
+            if target is not self.current_turn:
+                self._record.turns.pop()  # the unanswered next question, asked again later
+            turn = Turn(
+                index=len(self._record.turns),
+                question=target.question,
+                follow_up_of=target.follow_up_of,
+                retry_of=target.index,
+            )
+            self._record.turns.append(turn)
+            self._emit(SessionEvent.ASKED)
+            return turn
+
+    def can_retry(self, turn_index: int) -> bool:
+        """Whether ``retry(turn_index)`` would be allowed now."""
+        try:
+            self._check_retry(self._target_turn(turn_index))
+        except InvalidStepError:
+            return False
+        return True
+
+    def save_review(
+        self,
+        *,
+        thank_you_email: str | None = None,
+        thank_you_feedback: Feedback | None = None,
+        study_plan: list[str] | None = None,
+    ) -> None:
+        """Keep the results of the post-interview exercises in the record and save them."""
+        with self._exclusive():
+            if self.phase is not Phase.FINISHED:
+                raise InvalidStepError("Finish the interview before the after-interview steps.")
+            if thank_you_email is not None:
+                self._record.thank_you_email = thank_you_email
+                self._record.thank_you_feedback = thank_you_feedback
+            if study_plan is not None:
+                self._record.study_plan = list(study_plan)
+            self._emit(SessionEvent.REVIEWED)
 
     def finish(self) -> None:
         """End the interview now; an open question counts as skipped."""
@@ -293,7 +374,62 @@ class InterviewSession:
         return turn
 
     def _asked_from_plan(self) -> int:
-        return sum(1 for t in self._record.turns if t.follow_up_of is None)
+        return sum(1 for t in self._record.turns if turns.is_planned(t))
+
+    def _over_time(self, turn: Turn) -> bool:
+        limit = self._record.time_limit_s
+        if limit is None or turn.answered_at is None:
+            return False
+        return (turn.answered_at - turn.asked_at).total_seconds() > limit
+
+    def _check_retry(self, target: Turn) -> None:
+        if self.phase is Phase.FINISHED:
+            raise InvalidStepError("The interview is over; start a new one to answer again.")
+        if self._record.style is not Style.PRACTICE:
+            raise InvalidStepError("Answering a question again is part of practice interviews.")
+        if target.feedback is None or target.skipped:
+            raise InvalidStepError(f"Question {target.index + 1} has no graded answer to improve.")
+        after = self._record.turns[target.index + 1 :]
+        if len(after) > 1 or any(t.answer is not None or t.skipped for t in after):
+            raise InvalidStepError(
+                "Only the question you answered last can be answered again, before you "
+                "answer or skip the next one."
+            )
+
+    def _ask_follow_up(self) -> Turn | None:
+        """In practice style, a follow-up on the answer just graded, if one is due."""
+        turn = self._require_turn()
+        limit = self._settings.follow_ups_per_question
+        if self._record.style is not Style.PRACTICE or limit < 1:
+            return None
+        if turn.skipped or turn.answer is None or turn.feedback is None:
+            return None
+        root = turns.root_index(self._record, turn)
+        asked = turns.follow_ups_asked(self._record, root)
+        if len(asked) >= limit:
+            return None
+        text = self._follow_up_text(turn, turn.answer, turn.feedback, asked)
+        if text is None:
+            return None
+        base = self._record.turns[root].question
+        follow = Turn(
+            index=len(self._record.turns),
+            question=base.model_copy(update={"text": text}),
+            follow_up_of=root,
+        )
+        self._record.turns.append(follow)
+        self._emit(SessionEvent.ASKED)
+        return follow
+
+    def _follow_up_text(
+        self, turn: Turn, answer: str, feedback: Feedback, asked: list[Turn]
+    ) -> str | None:
+        """The writer's follow-up, or a bank one not asked yet if it repeats itself."""
+        seen = {t.question.text.casefold() for t in asked}
+        text = self._follow_ups(turn.question, answer, feedback)
+        if text and text.strip() and text.strip().casefold() not in seen:
+            return text.strip()
+        return next((f for f in turn.question.follow_ups if f.casefold() not in seen), None)
 
     def _ask_next(self) -> Turn | None:
         position = self._asked_from_plan()
