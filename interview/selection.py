@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from statistics import fmean
 
 from interview.models import Category, Difficulty, Kind, Question, SessionRecord
+from interview.turns import superseded
 
 DIFFICULTY_RANK: dict[Difficulty, int] = {
     Difficulty.EASY: 0,
@@ -52,8 +53,11 @@ def history_from_records(records: Iterable[SessionRecord], per_key: int = 5) -> 
     by_question: dict[str, list[int]] = {}
     by_category: dict[Category, list[int]] = {}
     for record in records:
+        replaced = superseded(record)
         for turn in record.turns:
             if turn.feedback is None or turn.skipped or turn.follow_up_of is not None:
+                continue
+            if turn.index in replaced:
                 continue
             by_question.setdefault(turn.question.id, []).append(turn.feedback.score)
             by_category.setdefault(turn.question.category, []).append(turn.feedback.score)

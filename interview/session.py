@@ -426,9 +426,11 @@ class InterviewSession:
     ) -> str | None:
         """The writer's follow-up, or a bank one not asked yet if it repeats itself."""
         seen = {t.question.text.casefold() for t in asked}
-        text = self._follow_ups(turn.question, answer, feedback)
-        if text and text.strip() and text.strip().casefold() not in seen:
-            return text.strip()
+        text = (self._follow_ups(turn.question, answer, feedback) or "").strip()
+        if not text:
+            return None  # nothing worth probing
+        if text.casefold() not in seen:
+            return text
         return next((f for f in turn.question.follow_ups if f.casefold() not in seen), None)
 
     def _ask_next(self) -> Turn | None:

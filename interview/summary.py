@@ -11,6 +11,7 @@ from statistics import fmean
 from pydantic import BaseModel, Field
 
 from interview.models import Category, SessionRecord
+from interview.turns import superseded
 
 
 class CategoryScore(BaseModel):
@@ -44,11 +45,14 @@ class Summary(BaseModel):
 
 
 def summarise(record: SessionRecord) -> Summary:
-    """Summarise every graded answer in ``record``."""
+    """Summarise every graded answer in ``record``; a retried answer counts once, as retried."""
+    replaced = superseded(record)
     graded = [
         (turn.question.category, feedback)
         for turn in record.turns
-        if (feedback := turn.feedback) is not None and not turn.skipped
+        if (feedback := turn.feedback) is not None
+        and not turn.skipped
+        and turn.index not in replaced
     ]
     by_category: dict[Category, list[int]] = {}
     by_criterion: dict[str, list[int]] = {}
@@ -73,7 +77,7 @@ def summarise(record: SessionRecord) -> Summary:
     strongest, weakest = _extremes(categories)
     scores = [s for values in by_category.values() for s in values]
     return Summary(
-        asked=len(record.turns),
+        asked=len(record.turns) - len(replaced),
         answered=len(graded),
         skipped=sum(t.skipped for t in record.turns),
         overall=round(fmean(scores), 2) if scores else None,

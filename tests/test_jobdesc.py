@@ -32,7 +32,10 @@ def test_a_data_engineer_job_yields_its_skills_company_title_and_role() -> None:
     for skill in ["spark", "airflow", "aws", "dbt", "snowflake", "python", "sql", "docker"]:
         assert skill in profile.skills
     assert "kafka" not in profile.skills
-    assert result.placeholders() == {"company": "Northwind Logistics", "role": "Senior Data Engineer"}
+    assert result.placeholders() == {
+        "company": "Northwind Logistics",
+        "role": "Senior Data Engineer",
+    }
 
 
 @pytest.mark.parametrize(
