@@ -16,7 +16,7 @@ from interview.grading import make_grader
 from interview.models import Mode, RoleFocus
 from interview.questions import QuestionBank, load_bank
 from interview.session import MAX_QUESTIONS, InterviewSession, Phase
-from ui import render
+from ui import persistence, render
 
 SESSION = "interview"  # the InterviewSession of this browser session
 SETTINGS = "settings"
@@ -66,11 +66,13 @@ def start_interview(bank: QuestionBank, settings: Settings) -> None:
             role=role,
             mode=mode,
             num_questions=int(st.session_state["setup_n"]),
+            on_change=persistence.new_autosave(settings),
         )
     except InterviewError as exc:
         flash(str(exc))
         return
     st.session_state[SESSION] = session
+    persistence.remember(session.record)
     st.session_state.pop(UNSENT, None)
     for notice in session.pop_notices():
         flash(notice, "info")
@@ -182,6 +184,8 @@ def main() -> None:
     except InterviewError as exc:
         st.error(str(exc))
         st.stop()
+    for message in persistence.restore(bank, settings):
+        flash(message, "info")
     session = current_session()
     sidebar(bank, settings, session)
     if session is None:

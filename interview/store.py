@@ -121,7 +121,7 @@ class SessionStore:
     """Saves and loads ``SessionRecord`` objects in one SQLite file."""
 
     def __init__(
-        self, path: Path, *, timeout_s: float = 5.0, max_page_count: int | None = None
+        self, path: Path, *, timeout_s: float = 2.0, max_page_count: int | None = None
     ) -> None:
         """Open (creating the folder and file if needed) and migrate the database at ``path``.
 

@@ -77,8 +77,9 @@ def test_a_three_question_interview_runs_to_a_summary_with_both_downloads() -> N
 
     record = session.record
     buttons = {b.proto.id: b for b in at.get("download_button")}
-    assert len(buttons) == 2
-    md_button, json_button = at.get("download_button")
+    assert len(buttons) == 3
+    md_button, json_button, pdf_button = at.get("download_button")
+    assert pdf_button.proto.label == "Download transcript (PDF)"
     assert md_button.proto.label == "Download transcript (Markdown)"
     assert json_button.proto.label == "Download transcript (JSON)"
     markdown = to_markdown(record)
@@ -101,7 +102,7 @@ def test_a_five_question_mixed_interview_completes() -> None:
     kinds = {t.question.kind for t in session.record.turns}
     assert len(kinds) == 2  # technical and behavioural questions both asked
     assert len(score_cards(at)) == 5
-    assert len(at.get("download_button")) == 2
+    assert len(at.get("download_button")) == 3
     assert to_markdown(session.record).count("## Question ") == 5
 
 
@@ -168,7 +169,7 @@ def test_ending_early_shows_the_summary_and_downloads() -> None:
     answer(at, ANSWER)
     at.button(key="finish").click().run()
     assert session.phase is Phase.FINISHED
-    assert len(at.get("download_button")) == 2
+    assert len(at.get("download_button")) == 3
     assert session.summary().skipped == 1
 
 

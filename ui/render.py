@@ -8,6 +8,8 @@ and images in it show as plain characters (QUALITY B4, S5). Nothing here uses
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from interview.export import (
@@ -19,6 +21,7 @@ from interview.export import (
     to_json,
     to_markdown,
 )
+from interview.export_pdf import to_pdf
 from interview.models import Feedback, Mode, SessionRecord, Turn
 from interview.summary import Summary
 
@@ -144,16 +147,20 @@ def summary(s: Summary) -> None:
         st.markdown("**Work on:** " + ", ".join(c.label for c in s.weakest))
 
 
-def downloads(record: SessionRecord) -> None:
-    """Buttons that download the transcript as Markdown and as JSON."""
-    md, js = st.columns(2)
+def downloads(record: SessionRecord, key: str = "download") -> None:
+    """Buttons that download the transcript as Markdown, JSON and PDF.
+
+    The PDF is built only when its button is pressed (a callable), so showing the buttons
+    costs no PDF rendering on every rerun.
+    """
+    md, js, pdf = st.columns(3)
     md.download_button(
         "Download transcript (Markdown)",
         data=to_markdown(record),
         file_name=download_name(record, "md"),
         mime="text/markdown",
         on_click="ignore",
-        key="download_md",
+        key=f"{key}_md",
     )
     js.download_button(
         "Download transcript (JSON)",
@@ -161,5 +168,13 @@ def downloads(record: SessionRecord) -> None:
         file_name=download_name(record, "json"),
         mime="application/json",
         on_click="ignore",
-        key="download_json",
+        key=f"{key}_json",
+    )
+    pdf.download_button(
+        "Download transcript (PDF)",
+        data=partial(to_pdf, record.model_copy(deep=True)),
+        file_name=download_name(record, "pdf"),
+        mime="application/pdf",
+        on_click="ignore",
+        key=f"{key}_pdf",
     )

@@ -1,0 +1,129 @@
+"""AppTest: interviews saved as they happen and brought back from the URL (F6, F8, S2)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from interview.session import InterviewSession
+from interview.store import SessionStore
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+ANSWER = (
+    "I standardised the features and fitted the scaler on the training set only to avoid "
+    "leakage, then compared a logistic regression baseline with gradient boosting."
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ["OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_GRADER", "INTERVIEW_MODEL"]:
+        monkeypatch.delenv(name, raising=False)
+    db = tmp_path / "data" / "sessions.sqlite3"
+    monkeypatch.setenv("INTERVIEW_DB_PATH", str(db))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    return db
+
+
+def launch(**params: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def start(at: AppTest, n: int) -> InterviewSession:
+    at.number_input(key="setup_n").set_value(n)
+    at.button(key="start").click().run()
+    assert not at.exception and not at.error
+    session: InterviewSession = at.session_state["interview"]
+    return session
+
+
+def answer(at: AppTest, text: str) -> None:
+    at.chat_input(key="answer_box").set_value(text).run()
+    assert not at.exception
+
+
+def shown_answers(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if "(answer " in m.value]
+
+
+def test_the_url_names_the_interview_and_an_unguessable_owner() -> None:
+    at = launch()
+    session = start(at, 2)
+    assert at.query_params["session"] == session.record.id
+    assert len(session.record.id) >= 22 and len(at.query_params["owner"]) >= 32
+
+
+def test_a_refresh_brings_back_every_answer_and_feedback_and_goes_on(isolated_env: Path) -> None:
+    at = launch()
+    session = start(at, 3)
+    answer(at, ANSWER + " (answer 1)")
+    answer(at, ANSWER + " (answer 2)")
+    params = dict(at.query_params)
+
+    again = launch(**params)  # a new browser session with the same URL: a refresh
+    resumed: InterviewSession = again.session_state["interview"]
+    assert resumed.record == session.record
+    assert len(shown_answers(again)) == 2
+    assert len([m for m in again.metric if m.label == "Score"]) == 2
+    assert any("Question 3 of 3" in c.value for c in again.caption)
+    answer(again, ANSWER + " (answer 3)")
+    assert len(shown_answers(again)) == 3
+    stored = SessionStore(isolated_env).load(session.record.id)
+    assert stored is not None and stored == resumed.record
+    answered = [t for t in stored.turns if t.answer is not None]
+    assert [t.answer for t in answered] == [ANSWER + f" (answer {i})" for i in (1, 2, 3)]
+    assert all(t.feedback is not None for t in answered)
+
+
+def test_an_unknown_or_garbled_link_says_so_and_starts_fresh() -> None:
+    for bad in ["A" * 22, "not a session id!", "../../etc/passwd"]:
+        at = launch(session=bad)
+        assert any("No saved interview matches" in i.value for i in at.info)
+        assert "interview" not in at.session_state
+        assert "session" not in at.query_params
+        start(at, 1)
+
+
+def test_an_unwritable_database_warns_once_and_the_interview_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("INTERVIEW_DB_PATH", str(blocker / "sessions.sqlite3"))
+    at = launch()
+    session = start(at, 2)
+    first = [w.value for w in at.warning if "INTERVIEW_DB_PATH" in w.value]
+    answer(at, ANSWER + " (answer 1)")
+    answer(at, ANSWER + " (answer 2)")
+    assert len(first) == 1
+    assert not [w.value for w in at.warning if "INTERVIEW_DB_PATH" in w.value]
+    assert len(shown_answers(at)) == 2 and session.record.turns[1].feedback is not None
+    assert not at.error
+
+
+def test_a_locked_database_warns_once_and_keeps_the_answers_in_memory(
+    isolated_env: Path,
+) -> None:
+    at = launch()
+    session = start(at, 3)
+    SessionStore(isolated_env)  # exists already; lock it like another program would
+    blocker = sqlite3.connect(isolated_env, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        answer(at, ANSWER + " (answer 1)")
+        warnings = [w.value for w in at.warning if "locked" in w.value]
+        answer(at, ANSWER + " (answer 2)")
+        later = [w.value for w in at.warning if "locked" in w.value]
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert len(warnings) == 1 and later == []
+    assert len(shown_answers(at)) == 2 and session.record.turns[1].feedback is not None
