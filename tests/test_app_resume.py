@@ -127,3 +127,51 @@ def test_a_locked_database_warns_once_and_keeps_the_answers_in_memory(
         blocker.close()
     assert len(warnings) == 1 and later == []
     assert len(shown_answers(at)) == 2 and session.record.turns[1].feedback is not None
+
+
+# --- the history page --------------------------------------------------------------------
+
+
+def history(at: AppTest) -> AppTest:
+    at.switch_page("pages/history.py").run()
+    assert not at.exception
+    return at
+
+
+def test_history_lists_this_browsers_sessions_with_progress_and_weakest() -> None:
+    at = launch()
+    first = start(at, 2)
+    answer(at, ANSWER + " (answer 1)")
+    second = start(at, 2)
+    answer(at, ANSWER + " (answer 2)")
+    history(at)
+    table = at.dataframe[0].value
+    assert len(table) == 2 and set(table["Role"]) == {first.record.role.label}
+    assert any(s.value == "Score per category over time" for s in at.subheader)
+    assert any(s.value == "Your three weakest categories" for s in at.subheader)
+    assert len(at.get("vega_lite_chart")) == 1
+    options = at.selectbox(key="history_choice").options
+    assert len(options) == 2 and all("ML engineer" in o for o in options)
+    assert len(at.get("download_button")) == 3
+    assert second.record.id != first.record.id
+
+
+def test_history_never_shows_another_browsers_sessions() -> None:
+    theirs = launch()
+    start(theirs, 1)
+    answer(theirs, ANSWER + " (answer 1)")
+    mine = history(launch())
+    assert not mine.dataframe
+    assert any("No saved interviews from this browser yet" in i.value for i in mine.info)
+
+
+def test_deleting_a_session_removes_it_from_history_and_the_store(isolated_env: Path) -> None:
+    at = launch()
+    session = start(at, 1)
+    answer(at, ANSWER + " (answer 1)")
+    history(at)
+    at.checkbox(key="history_confirm_delete").check().run()
+    at.button(key="history_delete").click().run()
+    assert not at.exception
+    assert SessionStore(isolated_env).load(session.record.id) is None
+    assert any("No saved interviews from this browser yet" in i.value for i in at.info)
