@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from interview.grading import rubric
+from interview.grading.behavioural import EITHER, PLAN, question_mode
 from interview.grading.text import content_stems, prose_sentences, quote
 from interview.models import CriterionScore, Flag, KeyPoint, Misconception, Question
 
@@ -27,6 +28,8 @@ _STORY_ADVICE: dict[str, str] = {
     rubric.RELEVANCE: "Pick a story that answers exactly what was asked, and say how it does.",
     rubric.DEPTH: "Add a concrete method, a figure, or a trade-off (when would you not do this?)",
     rubric.CLARITY: "Lead with a one-sentence answer, then give the detail in short sentences.",
+    rubric.APPROACH: "Lay out your plan as steps: what you would do first and why, what you "
+    "would check, and what you would trade off.",
 }
 _STORY_FOLLOW_UPS: dict[str, str] = {
     rubric.SITUATION: "Can you set the scene: where was this, and what was at stake?",
@@ -119,8 +122,13 @@ def model_answer(question: Question) -> str | None:
     if question.key_points:
         parts.append("It covers: " + "; ".join(p.name for p in question.key_points) + ".")
     if question.strong_signals and not question.reference_answer.strip():
-        parts.append("A strong answer tells one real story (situation, task, what you did, a "
-                     "measurable result) and shows: " + "; ".join(question.strong_signals) + ".")
+        mode = question_mode(question)
+        shape = ("lays out a clear plan (the first steps, why, what you would check and "
+                 "trade off, how you would know it worked)" if mode == PLAN else
+                 "gives a clear plan or one real example of it" if mode == EITHER else
+                 "tells one real story (situation, task, what you did, a measurable result)")
+        parts.append(f"A strong answer {shape} and shows: "
+                     + "; ".join(question.strong_signals) + ".")
     text = ("\n" if any("\n" in p for p in parts) else " ").join(parts)
     return (text if len(text) <= 900 else quote(text, 900)) if parts else None
 

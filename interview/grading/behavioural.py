@@ -11,14 +11,41 @@ from dataclasses import dataclass
 
 from interview.grading import rubric
 from interview.grading.markers import find_markers, points_to_score
-from interview.grading.text import Analysed, content_stems, quote
+from interview.grading.text import Analysed, content_stems, quote, stem
 from interview.grading.vocab import TopicProfile, distinctive
 from interview.models import Category, CriterionScore, Question
 
 _I = re.IGNORECASE
 _STORY_QUESTION = re.compile(r"\b(?:tell me about a time|describe (?:a|an|the) (?:time|situation"
                              r"|project|occasion|moment)|give (?:me )?an example|have you ever|"
-                             r"walk me through|a time when|a project)\b", _I)
+                             r"a time when)\b", _I)
+# A question asks for a real example when it says so, even beside "what would you do".
+_ASKS_FOR_EXAMPLE = re.compile(
+    r"\b(?:tell me about (?:a|an|one|the|some|feedback)\b|describe (?:a|an|one|the|working)\b|"
+    r"give (?:me )?an example|have you (?:ever|been|faced|caught|had|dealt|owned|run|"
+    r"contributed)|a time (?:when|you)|walk me through (?:a|an|one|it)\b|pick one of your|"
+    r"on the last|which of your past|(?:use|draw on) (?:a|an) (?:real|test|forecast|example)|"
+    r"(?:test|example|forecast|choice|concern|slowdown|request|feature) (?:like this )?you have|"
+    r"if (?:it|this) has happened|tell me (?:how it|what happened|what you did|about the last)|"
+    r"from a past)", _I)
+_WOULD_YOU = re.compile(r"\bwould you\b|\bwhat should you\b|\bhow (?:should|could|can) you\b|"
+                        r"\bif you (?:were|had)\b|\bimagine\b|\bsuppose\b", _I)
+_WHAT_YOU_DO = re.compile(r"\b(?:how|what) do you\b|\bwalk me through (?:what|how) you\b|"
+                          r"\bturn (?:that|this|it) into\b", _I)
+_SCENARIO_CLAUSE = re.compile(r"(?:after|when|during|halfway|once|while|if)\b[^?]*,", _I)
+STORY, PLAN, EITHER, PREPARED = "story", "plan", "either", "prepared"
+# Words that describe what an answer does rather than what it says.
+_DESCRIBING_TEXT = (
+    "names name states state gives give explains explain shows show says say mentions "
+    "acknowledges addresses treats expresses raises describes uses takes makes has does "
+    "still genuine genuinely specific specifically clear clearly rather concrete own real "
+    "candidate answer non trivial instead willing ready able tries")
+_DESCRIBING = frozenset(stem(w) for w in _DESCRIBING_TEXT.split())
+_SIGNAL_EXAMPLES = re.compile(r"\(([^)]*)\)|\b(?:such as|e\.g\.|for example|like)\s+"
+                              r"([^.;()]*)", _I)
+_PLAN_STEP = re.compile(r"\b(?:i|we)(?:'d|'ll| would| will| should| can| first| then| start"
+                        r"| begin)\b|^(?:first|then|next|finally|after that|once)\b", _I)
+_CONDITION = re.compile(r"\b(?:if|unless|depending on|in case|otherwise)\b", _I)
 _STORY_CATEGORIES = frozenset({Category.TEAM_COLLABORATION, Category.PROBLEM_SOLVING_SCENARIOS,
                                Category.PAST_PROJECTS, Category.REFLECTING_ON_FEEDBACK})
 _IRREGULAR = ("built wrote led ran made set began chose took drew brought sought spoke met sent "
@@ -62,11 +89,47 @@ _FIGURE = re.compile(r"\d|\b(?:half|double|twice|three times|ten times)\b", _I)
 _I_REFS = re.compile(r"\b(?:i|my|me|myself)\b", _I)
 _WE_REFS = re.compile(r"\b(?:we|our|us|ourselves)\b", _I)
 _IRREGULAR_SET = frozenset(_IRREGULAR.split())
+_OTHERS = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", _I)
+_ANY_AGENT = re.compile(r"\b(?:we|our|us|they|them|their|he|she|his|her|you|team|manager|"
+                        r"colleague|lead)\b", _I)
+
+
+def question_mode(question: Question) -> str:
+    """How an answer to ``question`` is graded: ``STORY``, ``PLAN``, ``EITHER`` or ``PREPARED``.
+
+    "How would you...?" (or a scenario set up and then "What do you do?") asks for a plan
+    unless the question also asks for a real example, in which case either a plan or a
+    story answers it. Other questions in the story categories ask for a story.
+    """
+    text = question.text
+    example = _ASKS_FOR_EXAMPLE.search(text)
+    plan_at = _hypothetical_at(text)
+    if question.category in _STORY_CATEGORIES and plan_at is not None:
+        # "Tell me about a time... Would you do the same today?" still asks for a story.
+        if example is None:
+            return PLAN
+        return EITHER if plan_at < example.start() else STORY
+    if question.category in _STORY_CATEGORIES or _STORY_QUESTION.search(text):
+        return STORY
+    # "Walk me through a dashboard in your portfolio" asks for a description, not a story.
+    return PREPARED
+
+
+def _hypothetical_at(text: str) -> int | None:
+    """Where the question asks what the candidate would do (not did), or ``None``."""
+    would = _WOULD_YOU.search(text)
+    if would:
+        return would.start()
+    parts = [p for p in re.split(r"(?<=[.?!:])\s+", text.strip()) if p]
+    scenario = (len(parts) >= 2 and not parts[0].endswith("?")) or bool(
+        _SCENARIO_CLAUSE.match(text))
+    doing = _WHAT_YOU_DO.search(text)
+    return doing.start() if scenario and doing else None
 
 
 def is_story_question(question: Question) -> bool:
-    """Whether ``question`` asks for a story from experience (scored with STAR)."""
-    return bool(_STORY_QUESTION.search(question.text)) or question.category in _STORY_CATEGORIES
+    """Whether ``question`` asks only for a story from experience (scored with STAR)."""
+    return question_mode(question) == STORY
 
 
 def _cues(answer: Analysed, pattern: re.Pattern[str]) -> tuple[int, str]:
@@ -125,6 +188,14 @@ def action_verbs(answer: Analysed) -> list[str]:
     for sentence in answer.sentences:
         if _I_REFS.search(sentence):
             verbs.extend(_past_verbs(sentence))
+    mine = len(_I_REFS.findall(answer.text))
+    ours = len(_WE_REFS.findall(answer.text)) + len(_OTHERS.findall(answer.text))
+    if verbs and mine >= 2 * max(1, ours):
+        # A first-person account of something the candidate built also tells what they did
+        # in sentences about the thing itself ("Each load overwrote its partition").
+        for sentence in answer.sentences:
+            if not _I_REFS.search(sentence) and not _ANY_AGENT.search(sentence):
+                verbs.extend(_past_verbs(sentence))
     return list(dict.fromkeys(verbs))
 
 
@@ -211,14 +282,46 @@ class SignalMatch:
 
 
 def signal_match(question: Question, answer: Analysed) -> SignalMatch:
-    """A signal counts as shown when half of its distinctive words appear in the answer."""
+    """A signal counts as shown when half of its subject words appear in the answer, or
+    one of the examples it lists in brackets or after "such as" does.
+
+    Signals describe an answer ("Names the alternatives considered"); the describing words
+    ("names", "states", "acknowledges") are never in the answer itself, so they do not count.
+    """
     shown: list[str] = []
     missing: list[str] = []
     for signal in question.strong_signals:
-        words = distinctive(content_stems(signal))
-        hit = len(words & answer.stem_set)
-        (shown if words and hit >= max(1, len(words) / 2) else missing).append(signal)
+        (shown if _signal_shown(signal, answer) else missing).append(signal)
     return SignalMatch(tuple(shown), tuple(missing))
+
+
+def _signal_shown(signal: str, answer: Analysed) -> bool:
+    """Whether ``answer`` shows ``signal`` (see ``signal_match``)."""
+    words = distinctive(content_stems(signal)) - _DESCRIBING
+    if words and len(words & answer.stem_set) >= max(1, len(words) / 2):
+        return True
+    for found in _SIGNAL_EXAMPLES.finditer(signal):
+        for item in re.split(r",|\bor\b|\band\b", found.group(1) or found.group(2)):
+            wanted = distinctive(content_stems(item)) - _DESCRIBING
+            if wanted and wanted <= answer.stem_set:
+                return True
+    return False
+
+
+def approach_score(answer: Analysed) -> CriterionScore:
+    """1-5 for a plan: distinct steps, their order, reasons, conditions and trade-offs."""
+    steps = [s for s in answer.sentences if _PLAN_STEP.search(s)]
+    marks = find_markers(answer)
+    conditions = {m.group(0).lower() for m in _CONDITION.finditer(answer.text)}
+    points = (min(3, len(steps)) + min(2, len(marks.structure)) + min(1, len(marks.reasons))
+              + min(2, len(marks.trade_offs)) + min(1, len(conditions))
+              + min(1, len(marks.examples)))
+    score = points_to_score(points, (2, 4, 6, 8))
+    comment = ("A clear plan: steps in order, with reasons and trade-offs." if score >= 4 else
+               "Lay out the plan as steps: what you would do first and why, what you would "
+               "check, and what you would trade off.")
+    return CriterionScore(name=rubric.APPROACH, score=score,
+                          evidence=quote(steps[0]) if steps else "", comment=comment)
 
 
 def signals_score(match: SignalMatch) -> CriterionScore:

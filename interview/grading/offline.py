@@ -40,10 +40,15 @@ class OfflineGrader:
     def grade(self, question: Question, answer: str) -> Feedback:
         """Return complete feedback on ``answer``; never raises for a bad answer."""
         report = check_answer(question, answer)
+        mode = behavioural.question_mode(question)
         if question.kind is Kind.TECHNICAL:
             graded = grade_technical(question, report)
-        elif behavioural.is_story_question(question):
+        elif mode == behavioural.STORY:
             graded = grade_story(question, report)
+        elif mode == behavioural.PLAN:
+            graded = grade_plan(question, report)
+        elif mode == behavioural.EITHER:
+            graded = _better(report, grade_story(question, report), grade_plan(question, report))
         else:
             graded = grade_prepared(question, report)
         return _finish(question, report, graded)
@@ -107,6 +112,32 @@ def grade_prepared(question: Question, report: GuardReport) -> Graded:
     graded.improvements += advice.criterion_advice(criteria)
     graded.follow_up = question.follow_ups[0] if question.follow_ups else None
     return graded
+
+
+def grade_plan(question: Question, report: GuardReport) -> Graded:
+    """A behavioural answer that lays out a plan ("How would you...?"): relevance, signals,
+    the approach (steps, reasons, trade-offs), specificity and clarity."""
+    answer = analyse(report.text)
+    match = behavioural.signal_match(question, answer)
+    criteria = [technical.relevance_score(topic_profile(question), answer)]
+    if question.strong_signals:
+        criteria.append(behavioural.signals_score(match))
+    criteria += [behavioural.approach_score(answer), behavioural.specificity_score(answer)]
+    criteria.append(technical.clarity_score(answer, max(c.score for c in criteria)))
+    graded = Graded(criteria, rubric.PLAN_WEIGHTS)
+    graded.improvements += [advice.signal_advice(s) for s in match.missing[:2]]
+    _add_key_points(question, answer, graded)
+    graded.improvements += advice.criterion_advice(criteria)
+    graded.follow_up = question.follow_ups[0] if question.follow_ups else None
+    return graded
+
+
+def _better(report: GuardReport, story: Graded, plan: Graded) -> Graded:
+    """The higher-scoring reading of an answer to a question that accepts a plan or a
+    real example (the story on a tie)."""
+    def score(graded: Graded) -> int:
+        return rubric.overall(graded.criteria, graded.weights, report.cap)
+    return plan if score(plan) > score(story) else story
 
 
 def _add_key_points(question: Question, answer: Analysed, graded: Graded) -> None:

@@ -33,6 +33,8 @@ RESULT = "Result"
 OWNERSHIP = "Ownership"
 SPECIFICITY = "Specificity"
 SIGNALS = "What a strong answer shows"
+# Behavioural answers that lay out a plan ("How would you...?").
+APPROACH = "Approach"
 
 TECHNICAL_WEIGHTS: dict[str, float] = {
     RELEVANCE: 0.15,
@@ -61,6 +63,17 @@ PREPARED_WEIGHTS: dict[str, float] = {
     CLARITY: 0.10,
 }
 
+# A plan is judged on what a strong answer shows and on the approach itself: its steps,
+# reasons, conditions and trade-offs. No STAR parts: nothing has happened yet.
+PLAN_WEIGHTS: dict[str, float] = {
+    RELEVANCE: 0.20,
+    SIGNALS: 0.25,
+    KEY_POINTS: 0.20,
+    APPROACH: 0.20,
+    SPECIFICITY: 0.10,
+    CLARITY: 0.05,
+}
+
 # Content ceilings: (criterion, margin). The overall may be at most that criterion's score
 # plus the margin. Covering no key point caps a technical answer at 2; a story with no
 # action of the candidate's own caps at 2; an answer far from the question caps at 3.
@@ -69,6 +82,7 @@ CEILINGS: tuple[tuple[str, int], ...] = (
     (ACTION, 1),
     (RELEVANCE, 2),
     (SIGNALS, 2),
+    (APPROACH, 2),
 )
 # A confidently stated misconception caps the overall, whatever else is right: interviewers
 # treat a wrong claim stated as fact as worse than a gap.
