@@ -9,14 +9,15 @@ from the bank's follow-ups), else the question's own follow-ups; with a language
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pydantic import BaseModel
 
-from interview import llm_tasks
 from interview.errors import LLMError
-from interview.llm import LLMClient
 from interview.models import Feedback, Question
+
+if TYPE_CHECKING:  # the openai SDK loads only when a model is used
+    from interview.llm import LLMClient
 
 PERFECT = 5
 
@@ -64,6 +65,8 @@ class LLMFollowUps:
         """One follow-up from the model, or the offline one if the call fails."""
         if nothing_to_probe(feedback):
             return None
+        from interview import llm_tasks  # here, so offline use never loads the SDK
+
         try:
             text = llm_tasks.ask_follow_up(
                 self._llm, self._role, question.text, answer, target_gap(feedback)

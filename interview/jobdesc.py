@@ -16,12 +16,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from interview import llm_tasks
 from interview.errors import ConfigError, LLMError
-from interview.llm import LLMClient
 from interview.models import JobProfile, RoleFocus
 from interview.selection import skill_pattern
+
+if TYPE_CHECKING:  # the openai SDK loads only when a model is used
+    from interview.llm import LLMClient
 
 MAX_JOB_CHARS = 50_000  # about ten pages; real job descriptions are 2,000-8,000 characters
 UPLOAD_TYPES = ("txt", "md")
@@ -233,6 +235,8 @@ def analyse(
     messages: list[str] = []
     source = "offline"
     if llm is not None and text.strip():
+        from interview import llm_tasks  # here, so offline use never loads the SDK
+
         try:
             out = llm_tasks.extract_skills(llm, text)
         except LLMError as exc:

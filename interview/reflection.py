@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from interview import llm_tasks
 from interview.errors import LLMError
-from interview.llm import LLMClient
 from interview.models import SessionRecord
 from interview.summary import summarise
 from interview.turns import superseded
+
+if TYPE_CHECKING:  # the openai SDK loads only when a model is used
+    from interview.llm import LLMClient
 
 MAX_ITEMS = 6
 WEAK = 3.5  # an average below this is worth studying
@@ -100,6 +102,8 @@ def study_plan(record: SessionRecord, llm: LLMClient | None = None) -> StudyPlan
     """The study plan: from the language model when given, else (or on failure) offline."""
     if llm is None or summarise(record).answered == 0:
         return offline_plan(record)
+    from interview import llm_tasks  # here, so offline use never loads the SDK
+
     try:
         out = llm_tasks.debrief(llm, record)
     except LLMError as exc:

@@ -107,7 +107,8 @@ class InterviewSession:
         self._settings = settings
         self._follow_ups: FollowUpWriter = follow_ups or offline_follow_up
         self._observers: list[OnChange] = [on_change] if on_change else []
-        self._placeholders = dict(placeholders or {})
+        # A resumed session names the company and role from the job description it kept.
+        self._placeholders = dict(placeholders if placeholders is not None else _named(record.job))
         self._notices: list[str] = []
         self._lock = threading.Lock()
 
@@ -471,6 +472,13 @@ class InterviewSession:
             except InterviewError as exc:
                 # A failed save must not end the interview (QUALITY F8): tell the candidate.
                 self._notices.append(str(exc))
+
+
+def _named(job: JobProfile | None) -> dict[str, str]:
+    """``${company}`` and ``${role}`` values from a job description, where it named them."""
+    if job is None:
+        return {}
+    return {"company": job.company or "", "role": job.title or ""}
 
 
 def _with_notices(feedback: Feedback, notices: list[str]) -> Feedback:

@@ -13,12 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from interview import llm_tasks
 from interview.answers import clean_answer
 from interview.errors import AnswerRejectedError, LLMError
-from interview.llm import LLMClient
 from interview.models import CriterionScore, Feedback
+
+if TYPE_CHECKING:  # the openai SDK loads only when a model is used
+    from interview.llm import LLMClient
 
 MAX_EMAIL_CHARS = 5_000
 
@@ -150,6 +152,8 @@ def review_email(
         raise AnswerRejectedError("Your email is empty; write it in the box, then grade it.")
     if llm is None:
         return EmailReview(grade_email(email, send, skills))
+    from interview import llm_tasks  # here, so offline use never loads the SDK
+
     try:
         feedback, revised = llm_tasks.review_thank_you(llm, role, email)
     except LLMError as exc:

@@ -16,6 +16,7 @@ from interview.models import (
     Category,
     CriterionScore,
     Feedback,
+    JobProfile,
     LLMUsage,
     Mode,
     Question,
@@ -238,3 +239,21 @@ def test_a_failing_llm_follow_up_falls_back_to_the_bank() -> None:
     session.answer("elbow")
     follow = session.next()
     assert follow is not None and follow.question.text == FOLLOW_UPS[0]
+
+
+def test_a_resumed_session_still_names_the_company_from_its_job_description() -> None:
+    rc = Question.model_validate({
+        "id": "rc-1", "category": Category.RESEARCHING_THE_COMPANY,
+        "roles": [RoleFocus.DATA_SCIENTIST], "text": "Why ${company}?", "difficulty": "hard",
+        "strong_signals": ["Knows the product"],
+    })
+    bank = QuestionBank([question("am-1"), rc])
+    job = JobProfile(company="Initech", title="Data scientist")
+    first = InterviewSession.start(
+        bank=bank, grader=PointGrader(), settings=Settings(follow_ups_per_question=0),
+        role=RoleFocus.DATA_SCIENTIST, mode=Mode.MIXED, num_questions=2, seed=0, job=job)
+    resumed = InterviewSession(first.record.model_copy(deep=True), bank=bank,
+                               grader=PointGrader(), settings=Settings(follow_ups_per_question=0))
+    resumed.answer("elbow")
+    resumed.next()
+    assert resumed.record.turns[-1].question.text == "Why Initech?"  # asked after resuming
