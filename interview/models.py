@@ -321,6 +321,9 @@ class SessionRecord(BaseModel):
     time_limit_s: int | None = Field(
         default=None, ge=10, le=3600, description="Mock style: seconds allowed per question"
     )
+    follow_ups_per_question: int | None = Field(
+        default=None, ge=0, le=3, description="Practice follow-ups per question; None: the setting"
+    )
     job: JobProfile | None = None
     thank_you_email: str | None = None
     thank_you_feedback: Feedback | None = None

@@ -133,13 +133,15 @@ class InterviewSession:
         history: History | None = None,
         job: JobProfile | None = None,
         follow_up_factory: FollowUpFactory | None = None,
+        follow_ups_per_question: int | None = None,
     ) -> InterviewSession:
         """Choose the questions, record the plan and ask the first question.
 
         ``grader`` is a grader, or a factory called with the new record (so an LLM grader
         can count its calls in ``record.llm_usage``); ``follow_up_factory`` likewise builds
         the follow-up writer. ``prefer`` (job skills) and ``history`` (past scores) steer
-        the choice of questions; ``time_limit_s`` applies in mock style only.
+        the choice of questions; ``time_limit_s`` applies in mock style only, and
+        ``follow_ups_per_question`` (default: the setting) in practice style.
         """
         if not 1 <= num_questions <= MAX_QUESTIONS:
             raise InvalidStepError(
@@ -163,6 +165,7 @@ class InterviewSession:
             style=style,
             time_limit_s=time_limit_s if style is Style.MOCK else None,
             job=job,
+            follow_ups_per_question=follow_ups_per_question,
         )
         engine = grader if isinstance(grader, Grader) else grader(record)
         record.grader = engine.name
@@ -400,7 +403,9 @@ class InterviewSession:
     def _ask_follow_up(self) -> Turn | None:
         """In practice style, a follow-up on the answer just graded, if one is due."""
         turn = self._require_turn()
-        limit = self._settings.follow_ups_per_question
+        limit = self._record.follow_ups_per_question
+        if limit is None:
+            limit = self._settings.follow_ups_per_question
         if self._record.style is not Style.PRACTICE or limit < 1:
             return None
         if turn.skipped or turn.answer is None or turn.feedback is None:

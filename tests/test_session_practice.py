@@ -257,3 +257,11 @@ def test_a_resumed_session_still_names_the_company_from_its_job_description() ->
     resumed.answer("elbow")
     resumed.next()
     assert resumed.record.turns[-1].question.text == "Why Initech?"  # asked after resuming
+
+
+def test_the_interview_keeps_its_own_follow_up_count_over_the_setting() -> None:
+    session = start(follow_ups=1, follow_ups_per_question=0)
+    assert session.record.follow_ups_per_question == 0
+    session.answer("elbow")
+    nxt = session.next()
+    assert nxt is not None and nxt.follow_up_of is None
