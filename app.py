@@ -16,7 +16,7 @@ from interview.grading import make_grader
 from interview.models import Mode, RoleFocus
 from interview.questions import QuestionBank, load_bank
 from interview.session import MAX_QUESTIONS, InterviewSession, Phase
-from ui import persistence, render
+from ui import coach, persistence, render
 
 SESSION = "interview"  # the InterviewSession of this browser session
 SETTINGS = "settings"
@@ -67,6 +67,7 @@ def start_interview(bank: QuestionBank, settings: Settings) -> None:
             mode=mode,
             num_questions=int(st.session_state["setup_n"]),
             on_change=persistence.new_autosave(settings),
+            **coach.start_options(settings),
         )
     except InterviewError as exc:
         flash(str(exc))
@@ -123,6 +124,8 @@ def sidebar(bank: QuestionBank, settings: Settings, session: InterviewSession | 
         st.selectbox("Role focus", list(RoleFocus), format_func=lambda r: r.label, key="setup_role")
         st.radio("Mode", list(Mode), format_func=lambda m: render.MODE_LABELS[m], key="setup_mode")
         st.number_input("Number of questions", 1, MAX_QUESTIONS, value=5, key="setup_n")
+        coach.setup_controls(settings)
+        coach.job_panel(settings)
         in_progress = session is not None and session.phase is not Phase.FINISHED
         st.button(
             "Restart with these settings" if in_progress else "Start interview",
@@ -153,17 +156,20 @@ def interview(session: InterviewSession) -> None:
     """The chat so far, then what the candidate can do next."""
     record = session.record
     for turn in record.turns:
-        render.turn(turn, record.num_questions)
+        coach.turn(session, turn)
     phase = session.phase
     if phase is Phase.GRADING:
         st.warning("Your answer is saved but has not been graded yet.")
         st.button("Try grading again", on_click=run_step, args=("retry_grading",))
     if phase is Phase.ASKING:
+        coach.open_question(session)
         st.button("Skip this question", on_click=run_step, args=("skip",), key="skip")
     if phase is Phase.FINISHED:
         render.summary(session.summary())
         render.downloads(record)
+        coach.after_interview(session, current_settings())
     show_flash(session)
+    coach.show_messages()
     if phase is not Phase.FINISHED and record.turns:
         st.chat_input(
             "Type your answer...",

@@ -27,6 +27,8 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ["OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_GRADER", "INTERVIEW_MODEL"]:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("INTERVIEW_DB_PATH", str(tmp_path / "sessions.sqlite3"))
+    # These tests walk the planned questions; follow-ups have their own tests (test_app_coach).
+    monkeypatch.setenv("INTERVIEW_FOLLOW_UPS", "0")
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.chdir(tmp_path)
 

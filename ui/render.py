@@ -45,14 +45,16 @@ def welcome() -> None:
     )
 
 
-def question(turn: Turn, total: int) -> None:
-    """The interviewer asking one question, with its category and difficulty."""
+def question(turn: Turn, total: int, label: str | None = None) -> None:
+    """The interviewer asking one question, with its category and difficulty.
+
+    ``label`` (from ``interview.turns.label``) numbers follow-ups and retries under their
+    question, e.g. "Question 2 of 5 — follow-up".
+    """
     q = turn.question
+    number = label or f"Question {turn.index + 1} of {max(total, turn.index + 1)}"
     with st.chat_message("assistant", avatar=INTERVIEWER_AVATAR):
-        st.caption(
-            f"Question {turn.index + 1} of {max(total, turn.index + 1)} · "
-            f"{q.category.label} · {q.difficulty.value}"
-        )
+        st.caption(f"{number} · {q.category.label} · {q.difficulty.value}")
         st.markdown(markdown_text(q.text))
         if turn.skipped:
             st.caption("You skipped this question.")
@@ -98,9 +100,9 @@ def _bullets(title: str, items: list[str]) -> None:
         st.markdown(f"**{title}**\n\n{lines}")
 
 
-def turn(t: Turn, total: int) -> None:
+def turn(t: Turn, total: int, label: str | None = None) -> None:
     """One turn of the chat: question, answer if any, feedback if any."""
-    question(t, total)
+    question(t, total, label)
     if t.answer is not None:
         answer(t.answer)
     if t.feedback is not None:
