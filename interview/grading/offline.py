@@ -65,7 +65,8 @@ def grade_technical(question: Question, report: GuardReport) -> Graded:
         criteria.append(technical.key_points_score(cov))
         criteria.append(technical.correctness_score(wrong, cov))
     depth = technical.depth_score(profile, answer, cov)
-    criteria += [depth, technical.clarity_score(answer, max(c.score for c in criteria))]
+    criteria += [depth, technical.clarity_score(answer, max(c.score for c in criteria),
+                                                technical.on_topic_sentences(profile, answer))]
     improvements = [advice.misconception_advice(w) for w, _ in wrong]
     improvements += [advice.key_point_advice(p) for p in cov.missed[:3]]
     improvements += advice.criterion_advice([c for c in criteria if c.name != rubric.RELEVANCE])
@@ -105,7 +106,7 @@ def grade_prepared(question: Question, report: GuardReport) -> Graded:
     if question.strong_signals:
         criteria.append(behavioural.signals_score(match))
     criteria += [behavioural.specificity_score(answer), behavioural.ownership_score(answer)]
-    criteria.append(technical.clarity_score(answer, max(c.score for c in criteria)))
+    criteria.append(_clarity(question, answer, criteria))
     graded = Graded(criteria, rubric.PREPARED_WEIGHTS)
     graded.improvements += [advice.signal_advice(s) for s in match.missing[:2]]
     _add_key_points(question, answer, graded)
@@ -123,7 +124,7 @@ def grade_plan(question: Question, report: GuardReport) -> Graded:
     if question.strong_signals:
         criteria.append(behavioural.signals_score(match))
     criteria += [behavioural.approach_score(answer), behavioural.specificity_score(answer)]
-    criteria.append(technical.clarity_score(answer, max(c.score for c in criteria)))
+    criteria.append(_clarity(question, answer, criteria))
     graded = Graded(criteria, rubric.PLAN_WEIGHTS)
     graded.improvements += [advice.signal_advice(s) for s in match.missing[:2]]
     _add_key_points(question, answer, graded)
@@ -138,6 +139,13 @@ def _better(report: GuardReport, story: Graded, plan: Graded) -> Graded:
     def score(graded: Graded) -> int:
         return rubric.overall(graded.criteria, graded.weights, report.cap)
     return plan if score(plan) > score(story) else story
+
+
+def _clarity(question: Question, answer: Analysed, criteria: list[CriterionScore]
+             ) -> CriterionScore:
+    """Clarity of the sentences about the question, no higher than the content allows."""
+    on_topic = technical.on_topic_sentences(topic_profile(question), answer)
+    return technical.clarity_score(answer, max(c.score for c in criteria), on_topic)
 
 
 def _add_key_points(question: Question, answer: Analysed, graded: Graded) -> None:

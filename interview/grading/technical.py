@@ -191,13 +191,21 @@ def depth_score(profile: TopicProfile, answer: Analysed, cov: Coverage) -> Crite
     return CriterionScore(name=rubric.DEPTH, score=score, evidence=evidence, comment=comment)
 
 
-def clarity_score(answer: Analysed, content_score: int) -> CriterionScore:
-    """1-5 from sentence length and visible structure, never above content allows."""
-    count = max(1, len(answer.sentences))
-    words = len(answer.words) / count
-    marks = find_markers(answer)
+def clarity_score(answer: Analysed, content_score: int, only: set[int] | None = None
+                  ) -> CriterionScore:
+    """1-5 from sentence length and visible structure, never above content allows.
+
+    With ``only`` (the sentences about the question), the rest is left out: filler
+    sentences of an ordinary length must not make a terse answer read as clearer.
+    """
+    picked = set(only) if only else set(range(len(answer.sentences)))
+    count = max(1, len(picked))
+    words = sum(1 for i in answer.sentence_of if i in picked) / count
+    marks = find_markers(answer, picked)
     score = 3
-    score += 1 if 6 <= words <= 30 else (-1 if words > 45 else 0)
+    # Short sentences and list lines read well; only run-on sentences lose the point, so
+    # filler of an ordinary length cannot buy it.
+    score += 1 if words <= 30 else (-1 if words > 45 else 0)
     score += 1 if count >= 2 and (marks.structure or marks.reasons) else 0
     score -= 1 if count == 1 and len(answer.words) < 10 else 0
     score = max(1, min(score, content_score + 1, 5))
