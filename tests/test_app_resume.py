@@ -24,6 +24,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.delenv(name, raising=False)
     db = tmp_path / "data" / "sessions.sqlite3"
     monkeypatch.setenv("INTERVIEW_DB_PATH", str(db))
+    monkeypatch.setenv("INTERVIEW_FOLLOW_UPS", "0")  # these tests count planned questions
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.chdir(tmp_path)
     return db
