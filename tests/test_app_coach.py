@@ -227,3 +227,27 @@ def test_after_the_interview_the_email_is_graded_and_a_study_plan_is_made() -> N
         assert f"- {escape_markdown(item)}" in shown
     weak = session.record.turns[0].question.category.label
     assert session.record.study_plan[0].startswith(weak)  # a one-line answer is the weak spot
+
+
+def test_questions_answered_well_in_saved_interviews_are_held_back(tmp_path: Path) -> None:
+    from interview.models import CriterionScore, Feedback, SessionRecord, SessionStatus, Turn
+    from interview.questions import load_bank
+    from interview.store import SessionStore
+
+    owner = "o" * 32
+    pool = load_bank().eligible(RoleFocus.DATA_ENGINEER, Mode.TECHNICAL)
+    fresh, answered_well = pool[:3], pool[3:]
+    five = Feedback(score=5, criteria=[CriterionScore(name="Depth", score=5)], grader="offline")
+    past = SessionRecord(
+        id="p" * 22, role=RoleFocus.DATA_ENGINEER, mode=Mode.TECHNICAL, num_questions=50,
+        status=SessionStatus.FINISHED,
+        turns=[Turn(index=i, question=q, answer="a", feedback=five)
+               for i, q in enumerate(answered_well)],
+    )
+    SessionStore(tmp_path / "sessions.sqlite3").save(past, owner)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["owner"] = owner
+    at.run()
+    at.selectbox(key="setup_role").set_value(RoleFocus.DATA_ENGINEER)
+    session = start(at, 3, setup_follow_ups=0)
+    assert set(session.record.plan) == {q.id for q in fresh}
