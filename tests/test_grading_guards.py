@@ -6,8 +6,9 @@ import pytest
 from grading_questions import PARTIAL_KMEANS, STRONG_KMEANS, conflict_question, kmeans_question
 
 from interview.grading import OfflineGrader
+from interview.grading.adhoc import question_from_record
 from interview.grading.guards import check_answer
-from interview.models import Category, Flag, KeyPoint, Question, RoleFocus
+from interview.models import Category, Flag, KeyPoint, Kind, Question, RoleFocus
 
 GRADER = OfflineGrader()
 Q = kmeans_question()
@@ -191,3 +192,17 @@ def test_an_answer_heading_is_ignored_without_a_flag():
     fb = GRADER.grade(Q, f"Answer:\n{STRONG_KMEANS}")
     assert Flag.INJECTION not in fb.flags
     assert fb.score == GRADER.grade(Q, STRONG_KMEANS).score
+
+
+def test_story_that_opens_on_other_themes_is_off_topic():
+    q = question_from_record("auto", "Give an example of a process you improved or automated.",
+                             kind=Kind.BEHAVIOURAL)
+    other = ("When I disagreed with my manager about a deadline, I explained my concerns in a "
+             "one-to-one, we agreed on a smaller first release, and the project shipped on time "
+             "with the rest two weeks later.")
+    fitting = ("Two days before a reporting deadline I noticed the weekly sales report took me "
+               "six hours by hand. I wrote a Python script that pulled the data and built the "
+               "charts, and scheduled it with cron. The report now takes ten minutes.")
+    fb = GRADER.grade(q, other)
+    assert fb.score <= 2 and Flag.OFF_TOPIC in fb.flags
+    assert Flag.OFF_TOPIC not in GRADER.grade(q, fitting).flags

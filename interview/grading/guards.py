@@ -26,7 +26,7 @@ from interview.grading.text import (
     sentences,
     tokens,
 )
-from interview.grading.vocab import TopicProfile, topic_profile
+from interview.grading.vocab import STORY_THEMES, TopicProfile, topic_profile
 from interview.models import Flag, Kind, Question
 
 MAX_GRADED_WORDS = 1500
@@ -224,12 +224,23 @@ def _off_topic(question: Question, text: str) -> GuardHit | None:
     if profile.is_on_topic(answer):
         if not _ignores_the_question(question, profile, answer):
             return None
-    elif question.kind is Kind.BEHAVIOURAL and tells_a_story(answer):
+    elif (question.kind is Kind.BEHAVIOURAL and tells_a_story(answer)
+          and not _about_other_themes(profile, answer)):
         # A story rarely repeats the question's words; its fit is left to the Relevance
-        # criterion rather than capped on word overlap alone.
+        # criterion rather than capped on word overlap alone, unless it opens on other
+        # themes (a deadline dispute told for "a process you automated").
         return None
     return GuardHit(Flag.OFF_TOPIC, 2, "The answer does not address the question: it shares "
                     "almost none of the question's subject words.")
+
+
+def _about_other_themes(profile: TopicProfile, answer: Analysed) -> bool:
+    """A story whose opening sentence names two themes of other behavioural questions, and
+    that never names this one's."""
+    if profile.asked & answer.stem_set or not answer.sentences:
+        return False
+    opening = {s for i, s in enumerate(answer.stems) if answer.sentence_of[i] == 0}
+    return len((STORY_THEMES - profile.asked) & opening) >= 2
 
 
 def _ignores_the_question(question: Question, profile: TopicProfile, answer: Analysed) -> bool:

@@ -26,6 +26,13 @@ walk through discuss talk share would could did do your you give describe situat
 GENERIC: frozenset[str] = frozenset(stem(w) for w in _GENERIC_WORDS.split())
 
 
+# What behavioural questions are about ("a deadline", "a disagreement"): each stands for its
+# whole group of synonyms (see ``text._CONCEPT_GROUPS``). A story about two of these that
+# never touches the theme asked about answers a different question.
+_THEMES_TEXT = "deadline disagree mistake feedback mentor prioritise unclear automate"
+STORY_THEMES: frozenset[str] = frozenset(stem(w) for w in _THEMES_TEXT.split())
+
+
 def distinctive(stems: list[str]) -> set[str]:
     """The stems of ``stems`` that are neither empty nor generic to every data answer."""
     return {s for s in stems if s and s not in GENERIC and not s.isdigit()}
