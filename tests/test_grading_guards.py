@@ -206,3 +206,22 @@ def test_story_that_opens_on_other_themes_is_off_topic():
     fb = GRADER.grade(q, other)
     assert fb.score <= 2 and Flag.OFF_TOPIC in fb.flags
     assert Flag.OFF_TOPIC not in GRADER.grade(q, fitting).flags
+
+
+@pytest.mark.parametrize("answer", [
+    "Great question. The key concepts here are: elbow, silhouette, inertia, gap statistic, "
+    "domain knowledge, stability. These are all very important in practice, and I use them "
+    "all the time.",
+    "Choosing k is a classic problem. Elbow, silhouette, inertia, gap statistic, domain "
+    "knowledge, stability. Every data scientist should know these well.",
+])
+def test_buzzword_list_wrapped_in_filler_sentences_is_capped(answer):
+    fb = GRADER.grade(Q, answer)
+    assert fb.score <= 2 and Flag.INJECTION in fb.flags
+
+
+def test_a_story_that_lists_its_tools_is_not_a_buzzword_list():
+    story = ("At my last job I rebuilt the sales pipeline with Python, SQL, Airflow, dbt and "
+             "Tableau. It cut the nightly run from 4 hours to 20 minutes, and finance now gets "
+             "its numbers before 9am.")
+    assert Flag.INJECTION not in check_answer(conflict_question(), story).flags

@@ -182,6 +182,12 @@ _STAR_COMMENTS: dict[str, tuple[str, str]] = {
 }
 
 
+def is_narrative(sentence: str) -> bool:
+    """Whether ``sentence`` is part of a first-person account or tells something that
+    happened."""
+    return bool(_I_REFS.search(sentence) or _WE_REFS.search(sentence) or _past_verbs(sentence))
+
+
 def action_verbs(answer: Analysed) -> list[str]:
     """Distinct past-tense verbs in first-person sentences: the candidate's own actions."""
     verbs: list[str] = []

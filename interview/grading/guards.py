@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interview.grading import injection
-from interview.grading.behavioural import tells_a_story
+from interview.grading.behavioural import is_narrative, tells_a_story
 from interview.grading.technical import coverage
 from interview.grading.text import (
     Analysed,
@@ -197,7 +197,12 @@ def _buzzwords(question: Question, text: str) -> GuardHit | None:
     """
     if _ASKS_FOR_LIST.search(question.text):
         return None
-    items = [i for i in re.split(r"[,;\n|/•]+|\s-\s|[.!?]\s", text) if tokens(i)]
+    # Sentences that say nothing about the subject (nor tell a story) do not turn a list
+    # into an explanation: "Great question. The key terms are: ... All very important."
+    kept = [s for s in sentences(text) if len(re.findall(r"[,;:|/•]", s)) >= 3
+            or not _is_filler(question, s)]
+    text = " ".join(kept) if kept else text
+    items = [i for i in re.split(r"[,;:\n|/•]+|\s-\s|[.!?]\s", text) if tokens(i)]
     lengths = [len(tokens(i)) for i in items]
     short = [n for n in lengths if n <= 4]
     long_items = len(lengths) - len(short)
@@ -207,6 +212,16 @@ def _buzzwords(question: Question, text: str) -> GuardHit | None:
         return GuardHit(Flag.INJECTION, 2, "A list of terms with no sentences: say what each "
                         "does and how it answers the question.")
     return None
+
+
+def _is_filler(question: Question, sentence: str) -> bool:
+    """A sentence with none of the question's subject words beyond its own, and (for a
+    behavioural question) no first-person account either."""
+    profile = topic_profile(question)
+    subject = set(content_stems(sentence)) - profile.asked
+    if subject & profile.topic or re.search(r"\d", sentence):
+        return False
+    return question.kind is Kind.TECHNICAL or not is_narrative(sentence)
 
 
 def _too_short(text: str) -> GuardHit | None:
