@@ -30,6 +30,7 @@ from interview.models import Feedback, Mode, RoleFocus, SessionRecord, Turn
 from interview.questions import load_bank
 from interview.session import MAX_QUESTIONS, InterviewSession, Phase
 from interview.summary import Summary
+from interview.turns import label
 
 Read = Callable[[str], str]  # like input(): prompt in, one line out, EOFError at the end
 Write = Callable[[str], None]
@@ -129,7 +130,7 @@ def run_interview(session: InterviewSession, read: Read, write: Write) -> None:
         if turn is None:
             break
         write("")
-        write(question_text(turn, session.record.num_questions))
+        write(question_text(turn, session.record.num_questions, label(session.record, turn)))
         if not _answer_one(session, read, write):
             session.finish()
     write("")
@@ -179,10 +180,12 @@ def _read_answer(read: Read) -> str | None:
     return "\n".join(lines)
 
 
-def question_text(turn: Turn, total: int) -> str:
-    """The question with its number, category and difficulty."""
+def question_text(turn: Turn, total: int, number: str | None = None) -> str:
+    """The question with its number (``number``, e.g. from ``turns.label``), category and
+    difficulty."""
     q = turn.question
-    header = f"Question {turn.index + 1} of {total} · {q.category.label} · {q.difficulty.value}"
+    number = number or f"Question {turn.index + 1} of {total}"
+    header = f"{number} · {q.category.label} · {q.difficulty.value}"
     return f"{header}\n{q.text}"
 
 

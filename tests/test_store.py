@@ -41,7 +41,7 @@ def start(
     return InterviewSession.start(
         bank=bank,
         grader=OfflineGrader(),
-        settings=Settings(),
+        settings=Settings(follow_ups_per_question=0),  # counts planned questions
         role=RoleFocus.ML_ENGINEER,
         mode=Mode.TECHNICAL,
         num_questions=n,

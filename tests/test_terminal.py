@@ -40,7 +40,7 @@ def new_session(n: int) -> InterviewSession:
     return InterviewSession.start(
         bank=load_bank(),
         grader=OfflineGrader(),
-        settings=Settings(),
+        settings=Settings(follow_ups_per_question=0),  # counts planned questions
         role=RoleFocus.DATA_SCIENTIST,
         mode=Mode.MIXED,
         num_questions=n,
@@ -93,6 +93,7 @@ def test_practise_saves_the_transcript(
     monkeypatch.delenv("INTERVIEW_GRADER", raising=False)
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    monkeypatch.setenv("INTERVIEW_FOLLOW_UPS", "0")  # one scripted answer, no follow-up
     feed = iter([ANSWER, ""])
     monkeypatch.setattr("builtins.input", lambda prompt="": next(feed))
     out = tmp_path / "t.json"
@@ -146,3 +147,13 @@ def test_cli_main_runs_export_and_rejects_a_non_transcript(
     saved.write_text("# not json", encoding="utf-8")
     assert main(["export", str(saved)]) == 2
     assert "not valid JSON" in capsys.readouterr().err
+
+
+def test_a_terminal_follow_up_is_numbered_under_its_question() -> None:
+    session = InterviewSession.start(
+        bank=load_bank(), grader=OfflineGrader(), settings=Settings(follow_ups_per_question=1),
+        role=RoleFocus.DATA_SCIENTIST, mode=Mode.TECHNICAL, num_questions=1, seed=4,
+    )
+    output = run(session, ["It depends.", "", ANSWER, ""])
+    assert "Question 1 of 1 — follow-up · " in output
+    assert "Question 2 of 1" not in output
