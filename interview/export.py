@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from interview.errors import InterviewError
 from interview.models import Feedback, Flag, SessionRecord, Turn
 from interview.summary import Summary, summarise
+from interview.turns import label
 
 SCHEMA_VERSION = 1
 
@@ -96,8 +97,11 @@ def to_markdown(record: SessionRecord) -> str:
     summary = summarise(record)
     parts = [_header(record, summary)]
     total = len(record.plan) or record.num_questions
-    parts += [_turn_section(turn, total) for turn in record.turns]
+    parts += [_turn_section(turn, total, label(record, turn)) for turn in record.turns]
     parts.append(_summary_section(summary))
+    after = _after_section(record)
+    if after:
+        parts.append(after)
     return "\n\n".join(parts) + "\n"
 
 
@@ -118,11 +122,11 @@ def _header(record: SessionRecord, summary: Summary) -> str:
     )
 
 
-def _turn_section(turn: Turn, total: int) -> str:
+def _turn_section(turn: Turn, total: int, number: str | None = None) -> str:
     q = turn.question
+    number = number or f"Question {turn.index + 1} of {max(total, turn.index + 1)}"
     lines = [
-        f"## Question {turn.index + 1} of {max(total, turn.index + 1)}: "
-        f"{q.category.label} ({q.difficulty.value})",
+        f"## {number}: {q.category.label} ({q.difficulty.value})",
         "",
         f"**{escape_markdown(q.text)}**",
         "",
@@ -166,6 +170,19 @@ def _feedback_section(fb: Feedback) -> str:
     if fb.model_answer:
         lines += ["", "**A model answer**", "", markdown_quote(fb.model_answer)]
     return "\n".join(lines)
+
+
+def _after_section(record: SessionRecord) -> str:
+    """The thank-you email exercise and the study plan, when the candidate did them."""
+    lines: list[str] = []
+    if record.thank_you_email:
+        lines += ["### Thank-you email", "", markdown_quote(record.thank_you_email), ""]
+        if record.thank_you_feedback is not None:
+            lines += [_feedback_section(record.thank_you_feedback), ""]
+    if record.study_plan:
+        lines += ["### Study plan", ""]
+        lines += [f"- {escape_markdown(item)}" for item in record.study_plan]
+    return "\n".join(["## After the interview", "", *lines]).rstrip() if lines else ""
 
 
 def _summary_section(summary: Summary) -> str:

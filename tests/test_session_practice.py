@@ -265,3 +265,25 @@ def test_the_interview_keeps_its_own_follow_up_count_over_the_setting() -> None:
     session.answer("elbow")
     nxt = session.next()
     assert nxt is not None and nxt.follow_up_of is None
+
+
+def test_the_markdown_export_numbers_follow_ups_and_retries_and_shows_the_after_steps() -> None:
+    from interview.export import to_markdown
+
+    session = start()
+    session.answer("elbow")
+    session.next()
+    session.answer("silhouette")
+    session.retry(1)
+    session.answer("silhouette and init")
+    session.finish()
+    fb = Feedback(score=4, criteria=[CriterionScore(name="Thanks", score=4)], grader="offline")
+    session.save_review(thank_you_email="Dear Ana, thank you.", thank_you_feedback=fb,
+                        study_plan=["Revise the silhouette score"])
+    md = to_markdown(session.record)
+    assert "## Question 1 of 2: " in md
+    assert "## Question 1 of 2 — follow-up: " in md
+    assert "## Question 1 of 2 — follow-up — attempt 2: " in md
+    assert "> silhouette  \n" in md and "> silhouette and init" in md  # both attempts
+    after = md[md.index("## After the interview"):]
+    assert "Dear Ana, thank you." in after and "- Revise the silhouette score" in after
