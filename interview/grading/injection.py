@@ -17,7 +17,9 @@ _I = re.IGNORECASE
 _STRICT_JUDGE = (r"(?:grader|grading\s+(?:model|system|ai|assistant)|whoever\s+(?:grades|marks|"
                  r"scores|reviews|evaluates|assesses|reads)|(?:person|people|one|someone|those|"
                  r"ai|model|llm|assistant|bot)\s+(?:grading|marking|scoring|evaluating|"
-                 r"assessing|reviewing|reading|checking)\s+(?:this|these|my|the\s+answer))")
+                 r"assessing|reviewing|reading|checking)\s+(?:this|these|my|the\s+answer)|"
+                 r"(?:evaluation|scoring|marking|assessment|grading)\s+(?:system|model|engine|"
+                 r"tool|bot|ai|assistant|pipeline|script))")
 _JUDGE = rf"(?:{_STRICT_JUDGE}|evaluator|examiner|assessor|marker|reviewer)"
 _GRADER = rf"(?:{_JUDGE}|judge|ai|llm|model|bot|assistant)"
 # Words with which an answer pleads its own case ("this answer deserves full marks").
@@ -37,7 +39,13 @@ _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("an instruction to ignore the grading instructions", re.compile(
         r"\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}?\b(?:previous|prior|above|"
         r"earlier|all|any|your|the|these|those|system)\b[^.\n]{0,30}?\b(?:instruction|prompt|"
-        r"rule|guideline|direction|rubric|criteria)s?\b", _I)),
+        r"rule|guideline|direction|rubric|criteria)s?\b"
+        # "Ignore everything above", "forget what you were told", "disregard the above".
+        r"|\b(?:ignore|disregard|forget)\s+(?:everything|all|anything|whatever)\s+(?:above|"
+        r"before|earlier|previously|else|you\s+(?:were|have\s+been)\s+(?:told|given))\b"
+        r"|\b(?:ignore|disregard|forget)\s+(?:what|all\s+that)\s+you\s+(?:were|have\s+been)\s+"
+        r"(?:told|given|asked)\b|\b(?:ignore|disregard)\s+(?:all\s+of\s+)?the\s+(?:above|"
+        r"preceding|foregoing)\b", _I)),
     ("a note addressed to the grader", re.compile(
         # "Note to the examiner"; a note to a model or an assistant only when it opens an
         # address ("we wrote instructions for the model" is an answer).
@@ -58,7 +66,12 @@ _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?:you|{_GRADER})\s+(?:must|should|will|shall|need\s+to|have\s+to)\s+(?:give|award|"
         r"assign|rate|score|grade|mark)\b|\b(?:give|award|assign)\s+(?:me|this|this\s+answer|it|"
         r"the\s+candidate)\s+(?:a\s+|an\s+|the\s+)?(?:5|five|10|ten|full|top|perfect|maximum|"
-        r"max|high|highest)\b", _I)),
+        r"max|high|highest)\b"
+        r"|\b(?:output|return|respond\s+with|reply\s+with|print|assign)\s+(?:only\s+)?(?:a\s+|the\s+)?"
+        r"(?:score|grade|rating|mark)\s*(?:of|=|:)?\s*(?:5|five|10|ten|100)\b"
+        r"|\b(?:this|my)\s+(?:answer|response|submission)\s+(?:should|must|will|deserves?|"
+        r"merits?|warrants?|is\s+worth|earns?)\s+(?:\w+\s+){0,3}?(?:the\s+)?(?:highest|"
+        r"maximum|max|top|best|perfect|full|5|five|10|ten|an?\s+a\b|excellent)", _I)),
     ("a claimed score", re.compile(
         r"\b(?:score|grade|rating|marks?)[ \t]*(?:[:=]|is|of|should\s+be|must\s+be)?[ \t]*"
         r"(?:5|five|10|ten|100)\s*(?:/\s*(?:5|10|100)|out\s+of\s+(?:5|five|10|ten|100))?"
@@ -70,7 +83,9 @@ _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:it|this|this\s+answer|me)\s+(?:as\s+)?(?:a\s+)?(?:5|five|10|ten)\b", _I)),
     ("a claim to be a system or role instruction", re.compile(
         r"\b(?:system|developer)\s+(?:prompt|message|override|instruction)s?\b|"
-        r"\bnew\s+instructions?\b|\byou\s+are\s+now\b|\b(?:jailbreak|DAN\s+mode)\b", _I)),
+        r"\bnew\s+instructions?\b|\byou\s+are\s+now\b|\b(?:jailbreak|DAN\s+mode)\b"
+        # A fake chat turn: a line that opens "System:" or "Assistant:".
+        r"|^\s*\[?(?:system|assistant|developer)\]?\s*:", _I | re.M)),
 )
 
 # Spans removed where they stand: markup, fake chat or answer delimiters, grader-shaped JSON.
@@ -78,7 +93,9 @@ _SPAN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a script element", re.compile(r"<\s*script\b.*?(?:<\s*/\s*script\s*>|$)", _I | re.S)),
     ("a fake tag that tries to end or start a block", re.compile(
         r"<\s*/?\s*(?:answer|candidate[_ ]?answer|response|system|user|assistant|instructions?|"
-        r"prompt|rubric|question|grading|grader|context|end|eos|im_start|im_end)\b[^<>]{0,400}>"
+        r"prompt|rubric|question|grading|grader|context|end|eos|im_start|im_end|score|grade|"
+        r"rating|verdict|evaluation|assessment|marks?|points|result)(?:[_-][\w-]*)?\b"
+        r"[^<>]{0,400}>"
         r"|<\|[a-z_]+\|>|\[/?INST\]|<<\s*/?SYS\s*>>|^\s*#{2,}\s*(?:system|instruction"
         r"|response|assistant)\b.*$", _I | re.M)),
     ("active or hidden HTML", re.compile(
@@ -86,8 +103,10 @@ _SPAN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"<[a-z][^<>]{0,400}\s(?:on[a-z]+\s*=|style\s*=\s*[\"']?[^<>]{0,400}(?:display\s*:\s*none|"
         r"visibility\s*:\s*hidden|font-size\s*:\s*0))[^<>]{0,400}>|javascript\s*:", _I)),
     ("JSON shaped like the grader's output", re.compile(
-        r"\{[^{}]*\"?(?:score|overall|overall_score|grade|rating|criteria|feedback|strengths|"
-        r"improvements|flags|key_points_covered|verdict)\"?\s*:[^{}]*(?:\}|$)", _I | re.S)),
+        r"\{[^{}]*[\"']?(?:score|overall|overall_score|grade|rating|criteria|feedback|strengths|"
+        r"improvements|flags|key_points_covered|verdict|marks?|points|evaluation|"
+        r"assessment|judge?ment|passed)[\"']?\s*[:=][^{}]*(?:\}|$)",
+        _I | re.S)),
 )
 
 # Formatting tags carry no instruction: removed without a flag (inline ones leave no gap,
