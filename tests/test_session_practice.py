@@ -287,3 +287,26 @@ def test_the_markdown_export_numbers_follow_ups_and_retries_and_shows_the_after_
     assert "> silhouette  \n" in md and "> silhouette and init" in md  # both attempts
     after = md[md.index("## After the interview"):]
     assert "Dear Ana, thank you." in after and "- Revise the silhouette score" in after
+
+
+def test_follow_ups_and_retries_are_saved_and_load_back_unchanged(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from interview.autosave import AutoSave
+    from interview.store import SessionStore
+
+    store = SessionStore(Path(str(tmp_path)) / "s.sqlite3")
+    saver = AutoSave(store, "o" * 32)
+    session = start(on_change=saver)
+    session.answer("elbow")
+    session.next()  # a follow-up, saved when asked
+    session.answer("silhouette")
+    session.next()  # question 2, saved when asked...
+    session.retry(1)  # ...then taken back for the retry of the follow-up
+    session.answer("silhouette and init")
+    session.next()
+    loaded = store.load(session.record.id)
+    assert loaded == session.record
+    assert [(t.follow_up_of, t.retry_of) for t in loaded.turns] == [
+        (None, None), (0, None), (0, 1), (None, None)]
+    assert not saver.conflicted

@@ -28,6 +28,7 @@ SESSION = "interview"  # the key app.py keeps the InterviewSession under
 STYLE, LIMIT, FOLLOW = "setup_style", "setup_time_limit", "setup_follow_ups"
 JD_TEXT, JD_FILE, JOB, JOB_MESSAGES = "jd_text", "jd_file", "job_analysis", "job_messages"
 EMAIL, SEND, REVISED, COACH_FLASH = "thank_you_email", "thank_you_send", "revised", "coach_flash"
+JD_USAGE = "jd_llm_usage"
 HISTORY_SESSIONS = 10  # how many past interviews steer the choice of questions
 
 STYLE_LABELS: dict[Style, str] = {
@@ -109,7 +110,9 @@ def read_job(settings: Settings) -> jobdesc.JobAnalysis | None:
     messages = list(text.messages)
     if text.text:
         try:
-            analysis = jobdesc.analyse(text.text, llm=assist.llm_for(settings, LLMUsage()))
+            # One usage per browser, so the call caps also bound repeated reads.
+            usage = st.session_state.setdefault(JD_USAGE, LLMUsage())
+            analysis = jobdesc.analyse(text.text, llm=assist.llm_for(settings, usage))
         except InterviewError as exc:
             messages.append(str(exc))
         else:

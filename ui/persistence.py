@@ -17,6 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from interview import assist
 from interview.autosave import AutoSave
 from interview.config import Settings
 from interview.errors import InterviewError, StoreError
@@ -89,6 +90,7 @@ def resume(record: SessionRecord, bank: QuestionBank, settings: Settings) -> Int
         grader=make_grader(settings, record.llm_usage, record.role),
         settings=settings,
         on_change=saver,
+        follow_ups=assist.follow_up_writer(settings, record),
     )
 
 
