@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Protocol
 from pydantic import BaseModel
 
 from interview.errors import LLMError
-from interview.models import Feedback, Question
+from interview.models import Feedback, Question, SessionRecord, Style, Turn
+from interview.turns import follow_ups_asked, root_index
 
 if TYPE_CHECKING:  # the openai SDK loads only when a model is used
     from interview.llm import LLMClient
@@ -74,6 +75,35 @@ class LLMFollowUps:
         except LLMError:
             return offline_follow_up(question, answer, feedback)
         return text or offline_follow_up(question, answer, feedback)
+
+
+def next_follow_up(
+    record: SessionRecord, turn: Turn, limit: int, writer: FollowUpWriter
+) -> Turn | None:
+    """The follow-up turn due after the graded ``turn`` (not yet added to the record).
+
+    Only in practice style, at most ``limit`` per planned question, never a question
+    already asked for it (a repeat falls back to a bank follow-up not asked yet).
+    """
+    if record.style is not Style.PRACTICE or limit < 1:
+        return None
+    if turn.skipped or turn.answer is None or turn.feedback is None:
+        return None
+    root = root_index(record, turn)
+    asked = follow_ups_asked(record, root)
+    if len(asked) >= limit:
+        return None
+    text = (writer(turn.question, turn.answer, turn.feedback) or "").strip()
+    if not text:
+        return None  # nothing worth probing
+    seen = {t.question.text.casefold() for t in asked}
+    if text.casefold() in seen:
+        text = next((f for f in turn.question.follow_ups if f.casefold() not in seen), "")
+    if not text:
+        return None
+    base = record.turns[root].question
+    return Turn(index=len(record.turns), question=base.model_copy(update={"text": text}),
+                follow_up_of=root)
 
 
 class CriterionChange(BaseModel):

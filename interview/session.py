@@ -28,7 +28,7 @@ from interview import turns
 from interview.answers import prepare_answer
 from interview.config import Settings
 from interview.errors import InterviewError, InvalidStepError
-from interview.followups import FollowUpWriter, offline_follow_up
+from interview.followups import FollowUpWriter, next_follow_up, offline_follow_up
 from interview.grading.base import Grader
 from interview.models import (
     Feedback,
@@ -389,55 +389,20 @@ class InterviewSession:
     def _check_retry(self, target: Turn) -> None:
         if self.phase is Phase.FINISHED:
             raise InvalidStepError("The interview is over; start a new one to answer again.")
-        if self._record.style is not Style.PRACTICE:
-            raise InvalidStepError("Answering a question again is part of practice interviews.")
-        if target.feedback is None or target.skipped:
-            raise InvalidStepError(f"Question {target.index + 1} has no graded answer to improve.")
-        after = self._record.turns[target.index + 1 :]
-        if len(after) > 1 or any(t.answer is not None or t.skipped for t in after):
-            raise InvalidStepError(
-                "Only the question you answered last can be answered again, before you "
-                "answer or skip the next one."
-            )
+        problem = turns.retry_problem(self._record, target)
+        if problem is not None:
+            raise InvalidStepError(problem)
 
     def _ask_follow_up(self) -> Turn | None:
         """In practice style, a follow-up on the answer just graded, if one is due."""
-        turn = self._require_turn()
         limit = self._record.follow_ups_per_question
         if limit is None:
             limit = self._settings.follow_ups_per_question
-        if self._record.style is not Style.PRACTICE or limit < 1:
-            return None
-        if turn.skipped or turn.answer is None or turn.feedback is None:
-            return None
-        root = turns.root_index(self._record, turn)
-        asked = turns.follow_ups_asked(self._record, root)
-        if len(asked) >= limit:
-            return None
-        text = self._follow_up_text(turn, turn.answer, turn.feedback, asked)
-        if text is None:
-            return None
-        base = self._record.turns[root].question
-        follow = Turn(
-            index=len(self._record.turns),
-            question=base.model_copy(update={"text": text}),
-            follow_up_of=root,
-        )
-        self._record.turns.append(follow)
-        self._emit(SessionEvent.ASKED)
+        follow = next_follow_up(self._record, self._require_turn(), limit, self._follow_ups)
+        if follow is not None:
+            self._record.turns.append(follow)
+            self._emit(SessionEvent.ASKED)
         return follow
-
-    def _follow_up_text(
-        self, turn: Turn, answer: str, feedback: Feedback, asked: list[Turn]
-    ) -> str | None:
-        """The writer's follow-up, or a bank one not asked yet if it repeats itself."""
-        seen = {t.question.text.casefold() for t in asked}
-        text = (self._follow_ups(turn.question, answer, feedback) or "").strip()
-        if not text:
-            return None  # nothing worth probing
-        if text.casefold() not in seen:
-            return text
-        return next((f for f in turn.question.follow_ups if f.casefold() not in seen), None)
 
     def _ask_next(self) -> Turn | None:
         position = self._asked_from_plan()

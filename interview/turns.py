@@ -8,7 +8,7 @@ functions answer the questions the session, the summary and the UI ask about the
 
 from __future__ import annotations
 
-from interview.models import SessionRecord, Turn
+from interview.models import SessionRecord, Style, Turn
 
 
 def is_planned(turn: Turn) -> bool:
@@ -65,3 +65,20 @@ def superseded(record: SessionRecord) -> set[int]:
 def previous_attempt(record: SessionRecord, turn: Turn) -> Turn | None:
     """The turn a retry answered again, if ``turn`` is a retry."""
     return record.turns[turn.retry_of] if turn.retry_of is not None else None
+
+
+def retry_problem(record: SessionRecord, target: Turn) -> str | None:
+    """Why ``target`` cannot be answered again now, or ``None`` if it can.
+
+    Only in practice style, only a graded answer, and only the last one answered: the
+    one question asked after it may still be open (the retry takes it back).
+    """
+    if record.style is not Style.PRACTICE:
+        return "Answering a question again is part of practice interviews."
+    if target.feedback is None or target.skipped:
+        return f"Question {question_number(record, target)} has no graded answer to improve."
+    after = record.turns[target.index + 1 :]
+    if len(after) > 1 or any(t.answer is not None or t.skipped for t in after):
+        return ("Only the question you answered last can be answered again, before you "
+                "answer or skip the next one.")
+    return None
