@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interview.grading import advice, behavioural, rubric, technical
+from interview.grading.common_misconceptions import asserted_common
 from interview.grading.guards import GuardReport, check_answer
 from interview.grading.text import Analysed, analyse
 from interview.grading.vocab import topic_profile
@@ -60,6 +61,8 @@ def grade_technical(question: Question, report: GuardReport) -> Graded:
     profile = topic_profile(question)
     cov = technical.coverage(question, answer, profile.asked)
     wrong = technical.asserted_misconceptions(question, answer)
+    if not question.misconceptions:
+        wrong = asserted_common(profile, answer)
     criteria = [technical.relevance_score(profile, answer)]
     if question.key_points:
         criteria.append(technical.key_points_score(cov))
