@@ -19,11 +19,12 @@ from interview.grading.vocab import TopicProfile
 from interview.models import Misconception
 
 # Words that, in the same sentence, show the claim is being rejected or warned against.
-_DENIAL = frozenset(
+_DENIAL_TEXT = (
     "not n't never no nothing myth misconception wrong false incorrect mistake mistaken "
     "contrary unlike instead although despite misleading untrue isn't doesn't don't aren't "
-    "can't cannot won't wasn't shouldn't avoid confuse confused confusing leak leaks".split()
+    "can't cannot won't wasn't shouldn't avoid confuse confused confusing leak leaks"
 )
+_DENIAL = frozenset(_DENIAL_TEXT.split())
 
 
 @dataclass(frozen=True)
