@@ -35,3 +35,23 @@ def test_filler_after_a_terse_list_answer_does_not_raise_its_score(joint):
 def test_short_list_lines_are_not_marked_down_as_unclear():
     clarity = {c.name: c.score for c in GRADER.grade(LIST_QUESTION, LIST_ANSWER).criteria}
     assert clarity["Clarity and structure"] >= 4
+
+
+def test_generic_hyphenated_buzzwords_are_not_named_tools():
+    from grading_questions import WE_STORY, conflict_question
+
+    q = conflict_question()
+    base = {c.name: c.score for c in GRADER.grade(q, WE_STORY).criteria}
+    padded = GRADER.grade(q, f"{WE_STORY} Overall it was about data-driven, real-world, "
+                             "end-to-end thinking.")
+    assert {c.name: c.score for c in padded.criteria}["Specificity"] <= base["Specificity"]
+    assert padded.score <= GRADER.grade(q, WE_STORY).score
+
+
+def test_named_tools_with_capitals_digits_or_dots_still_count():
+    from interview.grading.markers import find_markers
+    from interview.grading.text import analyse
+
+    marks = find_markers(analyse("We compared t-SNE with UMAP, tuned L2 and called "
+                                 "df.groupby on the data."))
+    assert {"t-SNE", "UMAP", "L2", "df.groupby"} <= marks.named

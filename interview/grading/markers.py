@@ -15,7 +15,10 @@ _NUMBER = re.compile(r"(?<![\w.])(?:\d+(?:[.,]\d+)*\s*(?:%|x|ms|s|k|m|gb|mb|tb|h
                      r"weeks?|months?|minutes?|seconds?|users?|rows?|people|million|billion)?|"
                      r"\d+(?:\.\d+)?)(?![\w.])", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w+#.-]*[\w+#]|[A-Za-z]")
-_ACRONYM_OR_CODE = re.compile(r"[A-Z].*[A-Z0-9]|[a-z]+[A-Z]\w*|[A-Za-z]+\d\w*|\w+[.-]\w+")
+# A lower-case hyphenated word ("trade-offs", "data-driven") is an ordinary compound, not a
+# named tool; dotted code ("df.groupby") and mixed case or digits ("t-SNE", "L2") are names.
+_ACRONYM_OR_CODE = re.compile(r"[A-Z].*[A-Z0-9]|[a-z]+[A-Z]\w*|[A-Za-z]+\d\w*|\w+\.\w+|"
+                              r"\w*[A-Z0-9]\w*-\w+|\w+-\w*[A-Z0-9]\w*")
 _TRADE_OFF = re.compile(
     r"\b(?:trade-?offs?|however|whereas|although|though|depends?|depending|downsides?|"
     r"drawbacks?|limitations?|at the (?:expense|cost) of|on the other hand|instead|compared|"
