@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from interview.answers import clean_answer
 from interview.errors import AnswerRejectedError, LLMError
+from interview.jobdesc import SkillVocabulary, default_vocabulary
 from interview.models import CriterionScore, Feedback
 
 if TYPE_CHECKING:  # the openai SDK loads only when a model is used
@@ -74,7 +75,10 @@ def timing_criterion(send: SendTime) -> CriterionScore:
 
 
 def _fit_criterion(text: str, skills: Sequence[str]) -> CriterionScore:
-    named = [s for s in skills if re.search(rf"(?<![\w+#]){re.escape(s)}(?![\w+#])", text, re.I)]
+    # The job's skills (aliases included) count; without a job description, any skill does.
+    wanted = {s.lower() for s in skills}
+    named = [s for s in default_vocabulary().find(text) if not wanted or s in wanted]
+    named += SkillVocabulary({s: [] for s in wanted - set(named)}).find(text)
     if named and _has(_FIT, text):
         return _criterion("Skills fit the role", 5, f"You link your experience to {named[0]}.")
     if _has(_FIT, text) or named:
@@ -103,7 +107,8 @@ def _brevity_criterion(text: str) -> CriterionScore:
 
 
 def grade_email(text: str, send: SendTime, skills: Sequence[str] = ()) -> Feedback:
-    """Offline feedback on a thank-you email; ``skills`` are the role's (from a job ad)."""
+    """Offline feedback on a thank-you email; ``skills`` are the role's (from a job ad),
+    else any skill in the team's vocabulary counts."""
     email = clean_answer(text)[:MAX_EMAIL_CHARS]
     thanks = _has(_THANKS, email)
     interest = _has(_INTEREST, email)

@@ -160,3 +160,18 @@ def test_the_llm_reads_job_skills_first_and_its_failure_keeps_the_offline_skills
     assert result.profile.source.startswith("llm") and result.profile.company == "Initech"
     failed = jobdesc.analyse(text, llm=llm(FakeEndpoint(error(500)), max_retries=0))
     assert failed.profile.skills == ["spark", "airflow"] and "offline" in failed.messages[0]
+
+
+def test_without_a_job_description_any_named_skill_shows_fit() -> None:
+    fb = grade_email(GOOD_EMAIL, SendTime.SAME_DAY)
+    assert scores(fb)["Skills fit the role"] == 5
+    vague = GOOD_EMAIL.replace("Airflow DAGs with idempotent Spark tasks", "good things")
+    vague = vague.replace("to Airflow", "to a new tool")
+    assert scores(grade_email(vague, SendTime.SAME_DAY))["Skills fit the role"] == 3
+
+
+def test_a_job_skill_written_as_an_alias_shows_fit_and_other_skills_do_not() -> None:
+    email = GOOD_EMAIL.replace("Airflow DAGs with idempotent Spark tasks", "PySpark jobs")
+    email = email.replace("to Airflow", "to a new scheduler")
+    assert scores(grade_email(email, SendTime.SAME_DAY, ["spark"]))["Skills fit the role"] == 5
+    assert scores(grade_email(email, SendTime.SAME_DAY, ["tableau"]))["Skills fit the role"] == 3
