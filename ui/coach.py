@@ -17,7 +17,7 @@ from interview import assist, jobdesc, reflection, thankyou, turns
 from interview.config import Settings
 from interview.errors import InterviewError
 from interview.export import escape_markdown, markdown_text
-from interview.followups import compare
+from interview.followups import CriterionChange, compare
 from interview.grading import rubric
 from interview.models import Feedback, Kind, LLMUsage, SessionRecord, Style, Turn, utcnow
 from interview.selection import History, history_from_records
@@ -190,7 +190,12 @@ def turn(session: InterviewSession, t: Turn) -> None:
 def before_after(before: Feedback, after: Feedback) -> None:
     """A small table: each criterion before and after the retry, with the change."""
     rows = compare(before, after)
-    st.markdown("**Before and after**")
+    with st.chat_message("assistant", avatar=render.COACH_AVATAR):
+        st.markdown("**Before and after**")
+        _delta_table(rows)
+
+
+def _delta_table(rows: list[CriterionChange]) -> None:
     st.table({
         "Criterion": [r.name for r in rows],
         "Before": ["-" if r.before is None else str(r.before) for r in rows],
