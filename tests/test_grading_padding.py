@@ -55,3 +55,15 @@ def test_named_tools_with_capitals_digits_or_dots_still_count():
     marks = find_markers(analyse("We compared t-SNE with UMAP, tuned L2 and called "
                                  "df.groupby on the data."))
     assert {"t-SNE", "UMAP", "L2", "df.groupby"} <= marks.named
+
+
+def test_restating_the_question_as_filler_does_not_raise_relevance():
+    from grading_questions import kmeans_question
+
+    q = kmeans_question()
+    base = "Plot the inertia for a range of values and look for the elbow; compare silhouette."
+    padded = f"{base} Choosing the number of clusters k in k-means is a very important question."
+    relevance = {c.name: c.score for c in GRADER.grade(q, base).criteria}["Relevance"]
+    after = {c.name: c.score for c in GRADER.grade(q, padded).criteria}["Relevance"]
+    assert after <= relevance
+    assert GRADER.grade(q, padded).score <= GRADER.grade(q, base).score

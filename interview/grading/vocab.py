@@ -66,10 +66,23 @@ class TopicProfile:
         hit = {answer.sentence_of[i] for i, s in enumerate(answer.stems) if s in self.topic}
         return len(hit) / len(answer.sentences)
 
+    def answered_share(self, answer: Analysed) -> float:
+        """Share of the question's own subject words used in sentences that also say
+        something of the subject beyond the question's words.
+
+        The question restated as filler ("X is a very important topic") does not count.
+        """
+        extra = self.topic - self.asked
+        if not self.asked or not extra:
+            return self.asked_share(answer)
+        saying = {answer.sentence_of[i] for i, s in enumerate(answer.stems) if s in extra}
+        used = {s for i, s in enumerate(answer.stems) if answer.sentence_of[i] in saying}
+        return len(self.asked & used) / len(self.asked)
+
     def relevance(self, answer: Analysed) -> float:
         """0-1: how squarely the answer is about this question."""
         return (
-            0.4 * min(1.0, self.asked_share(answer) * 1.5)
+            0.4 * min(1.0, self.answered_share(answer) * 1.5)
             + 0.35 * min(1.0, self.answer_share(answer) * self.share_scale)
             + 0.25 * self.sentence_share(answer)
         )
