@@ -89,10 +89,12 @@ def mentions(question: Question, pattern: re.Pattern[str] | None) -> bool:
     return pattern is not None and pattern.search(question_text(question)) is not None
 
 
-def skill_matches(question: Question, skills: Sequence[re.Pattern[str]]) -> int:
-    """How many of the preferred skills (one pattern each) the question mentions."""
+def skill_matches(question: Question, skills: Sequence[re.Pattern[str]]) -> float:
+    """How well the question fits the preferred skills (one pattern each, most important
+    first): the k-th skill it mentions adds 1/k, so the top skills count most and a
+    question naming several minor ones does not outrank one on the main skill."""
     text = question_text(question)
-    return sum(1 for pattern in skills if pattern.search(text))
+    return sum(1 / rank for rank, pattern in enumerate(skills, 1) if pattern.search(text))
 
 
 def choose(
@@ -107,8 +109,9 @@ def choose(
 
     Technical and behavioural questions take turns, then categories take turns (a weak
     category counts its picks at half weight, so it comes up about twice as often); each
-    pick aims at a rising difficulty, preferring the question that mentions the most skills
-    in ``prefer`` (one collection of terms per skill: its name and aliases). Questions
+    pick aims at a rising difficulty, preferring the question that best fits the skills in
+    ``prefer`` (one collection of terms per skill, name and aliases, most important first;
+    see ``skill_matches``). Questions
     answered well recently are left out while enough others remain.
     The result is ordered easy, then medium, then hard.
     """

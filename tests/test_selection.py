@@ -149,3 +149,16 @@ def test_choosing_with_no_preference_or_history_matches_the_plain_chooser() -> N
     plain = bank.choose(ROLE, Mode.TECHNICAL, 5, rng=random.Random(7))
     empty = bank.choose(ROLE, Mode.TECHNICAL, 5, rng=random.Random(7), prefer=[], history=History())
     assert [q.id for q in plain] == [q.id for q in empty]
+
+
+def test_the_first_skill_of_the_job_outweighs_several_minor_ones() -> None:
+    bank = QuestionBank(
+        [
+            make("dp-main", Category.DATA_PREPROCESSING, "How do you tune a Spark job?"),
+            make("dp-minor", Category.DATA_PREPROCESSING, "SQL, Excel or Python for a report?"),
+        ]
+    )
+    prefer = [["spark"], ["airflow"], ["aws"], ["sql"], ["excel"], ["python"]]
+    for seed in range(5):
+        chosen = bank.choose(ROLE, Mode.TECHNICAL, 1, seed=seed, prefer=prefer)
+        assert chosen[0].id == "dp-main"
