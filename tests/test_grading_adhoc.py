@@ -54,3 +54,13 @@ def test_reference_copy_scores_high_and_its_first_sentence_lower():
     full = grader.grade(q, REFERENCE).score
     first = grader.grade(q, REFERENCE.split(". ")[0] + ".").score
     assert full >= 4 and first < full
+
+
+def test_behavioural_how_would_you_record_is_graded_as_a_plan():
+    q = question_from_record("w", "How would you handle a missed deadline?",
+                             kind=Kind.BEHAVIOURAL)
+    fb = OfflineGrader().grade(q, "First I would tell my manager as soon as I knew, because "
+                               "an early warning leaves room to re-plan; then I would propose "
+                               "a smaller scope or a new date, depending on what matters most.")
+    names = {c.name for c in fb.criteria}
+    assert "Approach" in names and "Situation" not in names

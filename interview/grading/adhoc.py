@@ -52,7 +52,8 @@ def question_from_record(
     else:
         points = derive_key_points(reference, question) if reference else []
     # Without strong signals to check, a behavioural answer is judged as the story an
-    # interviewer wants even for "How do you...?": what you did, in one real case.
+    # interviewer wants even for "How do you...?": what you did, in one real case. "How
+    # would you...?" is judged as a plan (see ``behavioural.question_mode``).
     story = Category.PAST_PROJECTS
     category = Category.ALGORITHMS_AND_MODELS if kind is Kind.TECHNICAL else story
     return Question(
