@@ -32,7 +32,7 @@ _ADDRESS = r"(?:^|(?<=[.!?(\[{\-–—*])|(?<=[.!?]\s)|(?<=[(\[{]\s))\s*"
 # higher", "NPS rose to 10 on the survey", "an F1 score of 0.93").
 _NOT_A_CLAIM = (r"(?!%|\.\d|\d|\s*(?:points?|pp|percent|percentage|per\b|times|x\b|ms\b|"
                 r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|users?|rows?|higher|lower|"
-                r"more|less|on\b|in\b|at\b|across|among))")
+                r"more|less))")
 
 # Each pattern names what it found; the whole sentence around a match is removed.
 _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -51,6 +51,9 @@ _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # address ("we wrote instructions for the model" is an answer).
         rf"\b(?:note|message|instruction|hint|request|reminder|p\.?s\.?)s?\s+(?:to|for)\s+"
         rf"(?:the\s+)?(?:{_JUDGE}s?\b|{_GRADER}s?\s*[:\-–—])"
+        # ... or opening a sentence: "A quick note for the AI model, ..."
+        rf"|{_ADDRESS}(?:an?\s+)?(?:quick\s+|short\s+|small\s+|final\s+)?(?:note|message|hint|"
+        rf"reminder|p\.?s\.?)s?\s+(?:to|for)\s+(?:the\s+)?{_GRADER}s?\b"
         # "Dear grader", "Hi AI," ("attention" only before a judge, so "multi-head attention
         # model" stays an answer; a model or an assistant only at the start of a sentence).
         rf"|\b(?:dear|hey|hi|hello)\s*,?\s+(?:the\s+)?{_JUDGE}s?\b"
@@ -65,8 +68,8 @@ _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("an instruction to award a score", re.compile(
         rf"\b(?:you|{_GRADER})\s+(?:must|should|will|shall|need\s+to|have\s+to)\s+(?:give|award|"
         r"assign|rate|score|grade|mark)\b|\b(?:give|award|assign)\s+(?:me|this|this\s+answer|it|"
-        r"the\s+candidate)\s+(?:a\s+|an\s+|the\s+)?(?:5|five|10|ten|full|top|perfect|maximum|"
-        r"max|high|highest)\b"
+        r"the\s+candidate)\s+(?:a\s+|an\s+|the\s+)?(?:(?:score|grade|mark|rating)\s+of\s+)?"
+        r"(?:5|five|10|ten|full|top|perfect|maximum|max|high|highest)\b"
         r"|\b(?:output|return|respond\s+with|reply\s+with|print|assign)\s+(?:only\s+)?(?:a\s+|the\s+)?"
         r"(?:score|grade|rating|mark)\s*(?:of|=|:)?\s*(?:5|five|10|ten|100)\b"
         r"|\b(?:this|my)\s+(?:answer|response|submission)\s+(?:should|must|will|deserves?|"
