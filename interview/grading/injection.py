@@ -25,6 +25,9 @@ _GRADER = rf"(?:{_JUDGE}|judge|ai|llm|model|bot|assistant)"
 # Words with which an answer pleads its own case ("this answer deserves full marks").
 _PLEA = (r"\b(?:(?:this|my|the)\s+(?:answer|response|submission)|deserves?|full\s+(?:marks|"
          r"credit|score)|top\s+marks|perfect\s+score|complete\s+and\s+correct)\b")
+# Words about what an answer is worth, after a grader addressed mid-sentence.
+_WORTH = (r"\b(?:scores?|grades?|marks?|points|credit|deserves?|complete|correct|perfect|"
+          r"excellent|everything|full|5|five|10|ten)\b")
 # Where an address starts: the start of a line or sentence, or an opening bracket or dash.
 _ADDRESS = r"(?:^|(?<=[.!?(\[{\-–—*])|(?<=[.!?]\s)|(?<=[(\[{]\s))\s*"
 
@@ -56,12 +59,14 @@ _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"reminder|p\.?s\.?)s?\s+(?:to|for)\s+(?:the\s+)?{_GRADER}s?\b"
         # "Dear grader", "Hi AI," ("attention" only before a judge, so "multi-head attention
         # model" stays an answer; a model or an assistant only at the start of a sentence).
-        rf"|\b(?:dear|hey|hi|hello)\s*,?\s+(?:the\s+)?{_JUDGE}s?\b"
-        rf"|{_ADDRESS}(?:dear|hey|hi|hello)\s*,?\s+(?:the\s+)?{_GRADER}s?\b"
+        rf"|\b(?:dear|hey|hi|hello)\s*,?\s+(?:the\s+)?{_GRADER}s?\b"
         rf"|\battention\s*[:,]?\s*(?:the\s+)?{_JUDGE}s?\b"
         # "To the reviewer: ..." or "For the evaluator, ..." opening a sentence or a bracket.
         rf"|{_ADDRESS}(?:p\.?s\.?\s*)?(?:to|for)\s+(?:the\s+)?{_GRADER}s?\s*[:,\-–—]"
         rf"|{_ADDRESS}{_JUDGE}s?\s*[:\-–—]"
+        # "..., and to the reviewer, this covers everything": a grader addressed mid-sentence
+        # about the answer's worth.
+        rf"|\b(?:to|for)\s+(?:the\s+)?{_JUDGE}s?\s*[:,\-–—](?=[^.!?\n]*{_WORTH})"
         # A grader named in the same sentence as a plea about the answer itself.
         rf"|\b(?:to|for)\s+(?:the\s+)?{_GRADER}s?\b(?=[^.!?\n]*{_PLEA})"
         rf"|{_PLEA}[^.!?\n]*\b(?:to|for)\s+(?:the\s+)?{_GRADER}s?\b", _I | re.M)),
