@@ -41,7 +41,9 @@ def welcome() -> None:
         "Practise a mock interview for a machine-learning or data role. Pick a role focus, "
         "a mode and how many questions you want in the sidebar, then press **Start "
         "interview**. Answer each question in the chat box; you get feedback on every "
-        "answer and a summary at the end, which you can download."
+        "answer and a summary at the end, which you can download. Choose **Mock** to keep the "
+        "feedback for the end (with a timer if you like), or paste a job description to get "
+        "questions on the skills it asks for."
     )
 
 
