@@ -152,9 +152,21 @@ def review_email(
 
     Raises ``AnswerRejectedError`` for an empty email, which is not graded.
     """
-    email = clean_answer(text)[:MAX_EMAIL_CHARS]
-    if not email.strip():
+    full = clean_answer(text)
+    if not full.strip():
         raise AnswerRejectedError("Your email is empty; write it in the box, then grade it.")
+    review = _review(full[:MAX_EMAIL_CHARS], send, skills, llm, role)
+    if len(full) <= MAX_EMAIL_CHARS:
+        return review
+    notice = (f"Your email has {len(full):,} characters; only the first {MAX_EMAIL_CHARS:,} "
+              "were graded. A thank-you email should be a few short paragraphs.")
+    notices = [notice, *review.feedback.notices]
+    return EmailReview(review.feedback.model_copy(update={"notices": notices}), review.revised)
+
+
+def _review(
+    email: str, send: SendTime, skills: Sequence[str], llm: LLMClient | None, role: str
+) -> EmailReview:
     if llm is None:
         return EmailReview(grade_email(email, send, skills))
     from interview import llm_tasks  # here, so offline use never loads the SDK

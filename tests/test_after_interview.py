@@ -175,3 +175,9 @@ def test_a_job_skill_written_as_an_alias_shows_fit_and_other_skills_do_not() -> 
     email = email.replace("to Airflow", "to a new scheduler")
     assert scores(grade_email(email, SendTime.SAME_DAY, ["spark"]))["Skills fit the role"] == 5
     assert scores(grade_email(email, SendTime.SAME_DAY, ["tableau"]))["Skills fit the role"] == 3
+
+
+def test_a_huge_email_is_graded_on_its_start_with_a_notice_and_marked_too_long() -> None:
+    review = review_email(GOOD_EMAIL * 40, SendTime.SAME_DAY)
+    assert "only the first 5,000 were graded" in review.feedback.notices[0]
+    assert scores(review.feedback)["Brief and professional"] <= 2

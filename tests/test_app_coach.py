@@ -252,3 +252,22 @@ def test_questions_answered_well_in_saved_interviews_are_held_back(tmp_path: Pat
     at.selectbox(key="setup_role").set_value(RoleFocus.DATA_ENGINEER)
     session = start(at, 3, setup_follow_ups=0)
     assert set(session.record.plan) == {q.id for q in fresh}
+
+
+def test_a_cleared_job_description_no_longer_steers_the_interview() -> None:
+    at = launch()
+    at.text_area(key="jd_text").set_value(JOB)
+    at.button(key="jd_read").click().run()
+    at.text_area(key="jd_text").set_value("").run()
+    session = start(at, 2, setup_follow_ups=0)
+    assert session.record.job is None
+
+
+def test_a_job_description_edited_after_reading_is_read_again_at_the_start() -> None:
+    at = launch()
+    at.text_area(key="jd_text").set_value(JOB)
+    at.button(key="jd_read").click().run()
+    at.text_area(key="jd_text").set_value("Data Analyst at Fabrikam. Tableau and SQL.").run()
+    session = start(at, 2, setup_follow_ups=0)
+    assert session.record.job is not None and session.record.job.company == "Fabrikam"
+    assert "tableau" in session.record.job.skills

@@ -27,6 +27,7 @@ from ui import persistence, render
 SESSION = "interview"  # the key app.py keeps the InterviewSession under
 STYLE, LIMIT, FOLLOW = "setup_style", "setup_time_limit", "setup_follow_ups"
 JD_TEXT, JD_FILE, JOB, JOB_MESSAGES = "jd_text", "jd_file", "job_analysis", "job_messages"
+JOB_SOURCE = "job_source"  # what the kept analysis was read from
 EMAIL, SEND, REVISED, COACH_FLASH = "thank_you_email", "thank_you_send", "revised", "coach_flash"
 JD_USAGE = "jd_llm_usage"
 HISTORY_SESSIONS = 10  # how many past interviews steer the choice of questions
@@ -119,11 +120,31 @@ def read_job(settings: Settings) -> jobdesc.JobAnalysis | None:
             messages += analysis.messages
     st.session_state[JOB] = analysis
     st.session_state[JOB_MESSAGES] = messages
+    st.session_state[JOB_SOURCE] = _job_source()
     return analysis
 
 
-def _job_inputs_changed() -> bool:
-    return bool(st.session_state.get(JD_FILE) or str(st.session_state.get(JD_TEXT) or "").strip())
+def _job_source() -> str | None:
+    """The upload's id or the pasted text: changes whenever the job description does."""
+    upload = st.session_state.get(JD_FILE)
+    if upload is not None:
+        return f"file:{upload.file_id}"
+    text = str(st.session_state.get(JD_TEXT) or "").strip()
+    return f"text:{text}" if text else None
+
+
+def current_job(settings: Settings) -> jobdesc.JobAnalysis | None:
+    """The analysis of the job description in the sidebar now: re-read if it changed,
+    ``None`` once it was cleared."""
+    source = _job_source()
+    if source is None:
+        st.session_state.pop(JOB, None)
+        st.session_state.pop(JOB_MESSAGES, None)
+        return None
+    if source != st.session_state.get(JOB_SOURCE):
+        return read_job(settings)
+    analysis: jobdesc.JobAnalysis | None = st.session_state.get(JOB)
+    return analysis
 
 
 def past_history(settings: Settings) -> History | None:
@@ -143,9 +164,7 @@ def past_history(settings: Settings) -> History | None:
 def start_options(settings: Settings) -> dict[str, Any]:
     """Keyword arguments for ``InterviewSession.start`` from the coaching controls."""
     style: Style = st.session_state.get(STYLE, Style.PRACTICE)
-    analysis: jobdesc.JobAnalysis | None = st.session_state.get(JOB)
-    if analysis is None and _job_inputs_changed():
-        analysis = read_job(settings)  # pasted but not read yet: read it now
+    analysis = current_job(settings)  # read now if pasted but not read yet, or changed
     minutes = int(st.session_state.get(LIMIT) or 0)
     options: dict[str, Any] = {
         "style": style,
