@@ -16,7 +16,7 @@ from interview.grading import make_grader
 from interview.models import Mode, RoleFocus
 from interview.questions import QuestionBank, load_bank
 from interview.session import MAX_QUESTIONS, InterviewSession, Phase
-from ui import coach, persistence, render
+from ui import after_interview, coach, job_panel, persistence, render
 
 SESSION = "interview"  # the InterviewSession of this browser session
 SETTINGS = "settings"
@@ -125,7 +125,7 @@ def sidebar(bank: QuestionBank, settings: Settings, session: InterviewSession | 
         st.radio("Mode", list(Mode), format_func=lambda m: render.MODE_LABELS[m], key="setup_mode")
         st.number_input("Number of questions", 1, MAX_QUESTIONS, value=5, key="setup_n")
         coach.setup_controls(settings)
-        coach.job_panel(settings)
+        job_panel.panel(settings)
         in_progress = session is not None and session.phase is not Phase.FINISHED
         st.button(
             "Restart with these settings" if in_progress else "Start interview",
@@ -167,7 +167,7 @@ def interview(session: InterviewSession) -> None:
     if phase is Phase.FINISHED:
         render.summary(session.summary())
         render.downloads(record)
-        coach.after_interview(session, current_settings())
+        after_interview.section(session, current_settings())
     show_flash(session)
     coach.show_messages()
     if phase is not Phase.FINISHED and record.turns:

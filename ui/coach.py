@@ -1,5 +1,6 @@
-"""The coaching parts of the page: style (practice/mock), the job description, follow-up
-and retry turns, the rubric and the timer, and the after-interview steps.
+"""The coaching parts of the interview page: style (practice/mock), follow-up and retry
+turns, the before/after table, the rubric and the timer. The job description lives in
+``ui.job_panel``, the thank-you email and study plan in ``ui.after_interview``.
 
 Widgets in, pictures out: every rule lives in ``interview/`` (session, jobdesc, thankyou,
 reflection, selection). Text from the candidate, a job description or a model is shown
@@ -13,23 +14,20 @@ from typing import Any
 
 import streamlit as st
 
-from interview import assist, jobdesc, reflection, thankyou, turns
+from interview import assist, turns
 from interview.config import Settings
 from interview.errors import InterviewError
-from interview.export import escape_markdown, markdown_text
+from interview.export import escape_markdown
 from interview.followups import CriterionChange, compare
 from interview.grading import rubric
-from interview.models import Feedback, Kind, LLMUsage, SessionRecord, Style, Turn, utcnow
+from interview.models import Feedback, Kind, Style, Turn, utcnow
 from interview.selection import History, history_from_records
 from interview.session import InterviewSession, Phase
-from ui import persistence, render
+from ui import job_panel, persistence, render
 
 SESSION = "interview"  # the key app.py keeps the InterviewSession under
 STYLE, LIMIT, FOLLOW = "setup_style", "setup_time_limit", "setup_follow_ups"
-JD_TEXT, JD_FILE, JOB, JOB_MESSAGES = "jd_text", "jd_file", "job_analysis", "job_messages"
-JOB_SOURCE = "job_source"  # what the kept analysis was read from
-EMAIL, SEND, REVISED, COACH_FLASH = "thank_you_email", "thank_you_send", "revised", "coach_flash"
-JD_USAGE = "jd_llm_usage"
+COACH_FLASH = "coach_flash"
 HISTORY_SESSIONS = 10  # how many past interviews steer the choice of questions
 
 STYLE_LABELS: dict[Style, str] = {
@@ -38,12 +36,14 @@ STYLE_LABELS: dict[Style, str] = {
 }
 
 
-def _session() -> InterviewSession | None:
+def current() -> InterviewSession | None:
+    """The interview of this browser session, if any."""
     session: InterviewSession | None = st.session_state.get(SESSION)
     return session
 
 
-def _say(message: str, kind: str = "error") -> None:
+def say(message: str, kind: str = "error") -> None:
+    """Queue a message for ``show_messages``."""
     st.session_state.setdefault(COACH_FLASH, []).append((kind, message))
 
 
@@ -53,7 +53,7 @@ def show_messages() -> None:
         {"error": st.error, "info": st.info, "warning": st.warning}[kind](message)
 
 
-# --- set-up: style, job description ---------------------------------------------------
+# --- set-up: style, follow-ups, time limit, history ----------------------------------
 
 
 def setup_controls(settings: Settings) -> None:
@@ -64,87 +64,6 @@ def setup_controls(settings: Settings) -> None:
     else:
         st.number_input("Follow-up questions per answer", 0, 3,
                         value=settings.follow_ups_per_question, key=FOLLOW)
-
-
-def job_panel(settings: Settings) -> None:
-    """Paste or upload a job description, read it, and show what was found."""
-    analysis: jobdesc.JobAnalysis | None = st.session_state.get(JOB)
-    with st.expander("Job description (optional)", expanded=analysis is not None):
-        st.text_area("Paste the job description", key=JD_TEXT, height=150)
-        st.file_uploader("...or upload it as a .txt or .md file", type=list(jobdesc.UPLOAD_TYPES),
-                         key=JD_FILE)
-        st.button("Read job description", on_click=read_job_clicked, args=(settings,),
-                  key="jd_read")
-        for message in st.session_state.get(JOB_MESSAGES, []):
-            st.warning(markdown_text(message))
-        if analysis is not None:
-            job_summary(analysis)
-
-
-def job_summary(analysis: jobdesc.JobAnalysis) -> None:
-    """Company, role title, suggested role focus and skills found in the job description."""
-    p = analysis.profile
-    lines = [f"**Company:** {escape_markdown(p.company or 'not found')}",
-             f"**Role:** {escape_markdown(p.title or 'not found')}"]
-    if p.suggested_role is not None:
-        lines.append(f"**Closest role focus:** {p.suggested_role.label}")
-    skills = ", ".join(escape_markdown(s) for s in p.skills) or "none recognised"
-    lines.append(f"**Skills it asks for:** {skills}")
-    st.markdown("  \n".join(lines))
-    st.caption("Questions that test these skills are asked first; preparation questions name "
-               "the company and the role.")
-
-
-def read_job_clicked(settings: Settings) -> None:
-    """The read button's callback."""
-    read_job(settings)
-
-
-def read_job(settings: Settings) -> jobdesc.JobAnalysis | None:
-    """Read the uploaded file (else the pasted text); keep the analysis and its messages."""
-    upload = st.session_state.get(JD_FILE)
-    if upload is not None:
-        text = jobdesc.read_upload(upload.name, upload.getvalue())
-    else:
-        text = jobdesc.clean_text(str(st.session_state.get(JD_TEXT) or ""))
-    analysis = None
-    messages = list(text.messages)
-    if text.text:
-        try:
-            # One usage per browser, so the call caps also bound repeated reads.
-            usage = st.session_state.setdefault(JD_USAGE, LLMUsage())
-            analysis = jobdesc.analyse(text.text, llm=assist.llm_for(settings, usage))
-        except InterviewError as exc:
-            messages.append(str(exc))
-        else:
-            messages += analysis.messages
-    st.session_state[JOB] = analysis
-    st.session_state[JOB_MESSAGES] = messages
-    st.session_state[JOB_SOURCE] = _job_source()
-    return analysis
-
-
-def _job_source() -> str | None:
-    """The upload's id or the pasted text: changes whenever the job description does."""
-    upload = st.session_state.get(JD_FILE)
-    if upload is not None:
-        return f"file:{upload.file_id}"
-    text = str(st.session_state.get(JD_TEXT) or "").strip()
-    return f"text:{text}" if text else None
-
-
-def current_job(settings: Settings) -> jobdesc.JobAnalysis | None:
-    """The analysis of the job description in the sidebar now: re-read if it changed,
-    ``None`` once it was cleared."""
-    source = _job_source()
-    if source is None:
-        st.session_state.pop(JOB, None)
-        st.session_state.pop(JOB_MESSAGES, None)
-        return None
-    if source != st.session_state.get(JOB_SOURCE):
-        return read_job(settings)
-    analysis: jobdesc.JobAnalysis | None = st.session_state.get(JOB)
-    return analysis
 
 
 def past_history(settings: Settings) -> History | None:
@@ -164,7 +83,7 @@ def past_history(settings: Settings) -> History | None:
 def start_options(settings: Settings) -> dict[str, Any]:
     """Keyword arguments for ``InterviewSession.start`` from the coaching controls."""
     style: Style = st.session_state.get(STYLE, Style.PRACTICE)
-    analysis = current_job(settings)  # read now if pasted but not read yet, or changed
+    analysis = job_panel.current_job(settings)  # read now if pasted but not read yet, or changed
     minutes = int(st.session_state.get(LIMIT) or 0)
     options: dict[str, Any] = {
         "style": style,
@@ -225,13 +144,13 @@ def _delta_table(rows: list[CriterionChange]) -> None:
 
 def retry(turn_index: int) -> None:
     """Ask the question at ``turn_index`` again."""
-    session = _session()
+    session = current()
     if session is None:
         return
     try:
         session.retry(turn_index)
     except InterviewError as exc:
-        _say(str(exc))
+        say(str(exc))
 
 
 def open_question(session: InterviewSession) -> None:
@@ -275,69 +194,3 @@ def timer(t: Turn, limit_s: int) -> None:
     else:
         st.caption(f"⏱ Over the time limit by {_clock(left)}: you can still answer, and the "
                    "answer will be marked as over time.")
-
-
-# --- after the interview --------------------------------------------------------------
-
-
-def after_interview(session: InterviewSession, settings: Settings) -> None:
-    """The thank-you email exercise and the study plan, after the summary."""
-    record = session.record
-    st.subheader("After the interview")
-    show_messages()
-    st.markdown("**1. Write your thank-you email**")
-    st.caption("The guide's advice: send it within 24 hours; thank them; say you are still "
-               "interested; show how your skills fit the role; keep it brief and professional.")
-    st.radio("When would you send it?", list(thankyou.SendTime),
-             format_func=lambda s: s.value.capitalize(), key=SEND, horizontal=True)
-    st.text_area("Your email", key=EMAIL, height=200, value=record.thank_you_email or "")
-    st.button("Grade my email", on_click=grade_email, args=(settings,), key="grade_email")
-    if record.thank_you_feedback is not None:
-        render.feedback(record.thank_you_feedback)
-        revised = st.session_state.get(REVISED)
-        if revised:
-            with st.expander("A revised draft"):
-                st.markdown(markdown_text(revised))
-    st.markdown("**2. Reflect on your feedback**")
-    st.button("Make my study plan", on_click=make_plan, args=(settings,), key="make_plan")
-    if record.study_plan:
-        st.markdown("\n".join(f"- {escape_markdown(item)}" for item in record.study_plan))
-
-
-def grade_email(settings: Settings) -> None:
-    """Grade the thank-you email and keep the result in the record."""
-    session = _session()
-    if session is None:
-        return
-    record = session.record
-    text = str(st.session_state.get(EMAIL) or "")
-    send = st.session_state.get(SEND) or thankyou.SendTime.SAME_DAY
-    try:
-        review = thankyou.review_email(text, send, _skills(record),
-                                       llm=assist.llm_for(settings, record.llm_usage),
-                                       role=record.role.label)
-        session.save_review(thank_you_email=text, thank_you_feedback=review.feedback)
-    except InterviewError as exc:
-        _say(str(exc))
-        return
-    st.session_state[REVISED] = review.revised
-
-
-def make_plan(settings: Settings) -> None:
-    """Turn the session's weakest points into a study plan kept in the record."""
-    session = _session()
-    if session is None:
-        return
-    plan = reflection.study_plan(session.record, assist.llm_for(settings,
-                                                                session.record.llm_usage))
-    items = [*plan.items, *([plan.comment] if plan.comment else [])]
-    try:
-        session.save_review(study_plan=items)
-    except InterviewError as exc:
-        _say(str(exc))
-    for notice in plan.notices:
-        _say(notice, "warning")
-
-
-def _skills(record: SessionRecord) -> list[str]:
-    return list(record.job.skills) if record.job is not None else []
