@@ -21,6 +21,7 @@ from fpdf import FPDF
 from interview.export import explain_flag, flag_label
 from interview.models import Feedback, SessionRecord, Turn
 from interview.summary import summarise
+from interview.turns import label
 
 MISSING = "[?]"
 FONT_DIRS = (
@@ -108,7 +109,7 @@ def to_pdf(record: SessionRecord, font_dirs: Iterable[Path] = FONT_DIRS) -> byte
     writer = _Writer(find_dejavu(font_dirs))
     _header(writer, record)
     for turn in record.turns:
-        _turn(writer, turn, len(record.plan) or record.num_questions)
+        _turn(writer, turn, len(record.plan) or record.num_questions, label(record, turn))
     _summary(writer, record)
     return writer.render()
 
@@ -130,11 +131,12 @@ def _header(w: _Writer, record: SessionRecord) -> None:
     w.blocks[-1] = (*w.blocks[-1][:3], 4.0)
 
 
-def _turn(w: _Writer, turn: Turn, total: int) -> None:
+def _turn(w: _Writer, turn: Turn, total: int, number: str | None = None) -> None:
     q = turn.question
+    number = number or f"Question {turn.index + 1} of {max(total, turn.index + 1)}"
+    number = number.replace(" — ", " - ")  # the Helvetica fallback cannot draw an em dash
     w.para(
-        f"Question {turn.index + 1} of {max(total, turn.index + 1)}: {q.category.label} "
-        f"({q.difficulty.value})",
+        f"{number}: {q.category.label} ({q.difficulty.value})",
         size=12,
         bold=True,
     )

@@ -310,3 +310,20 @@ def test_follow_ups_and_retries_are_saved_and_load_back_unchanged(tmp_path: obje
     assert [(t.follow_up_of, t.retry_of) for t in loaded.turns] == [
         (None, None), (0, None), (0, 1), (None, None)]
     assert not saver.conflicted
+
+
+def test_the_pdf_export_numbers_a_follow_up_under_its_question() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from interview.export_pdf import to_pdf
+
+    session = start()
+    session.answer("elbow")
+    session.next()
+    session.answer("silhouette")
+    pdf = PdfReader(io.BytesIO(to_pdf(session.record, font_dirs=[])))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert "Question 1 of 2 - follow-up: Algorithms and models" in text
+    assert "[?]" not in text
