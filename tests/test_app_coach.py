@@ -271,3 +271,29 @@ def test_a_job_description_edited_after_reading_is_read_again_at_the_start() -> 
     session = start(at, 2, setup_follow_ups=0)
     assert session.record.job is not None and session.record.job.company == "Fabrikam"
     assert "tableau" in session.record.job.skills
+
+
+def test_with_an_unreachable_model_every_coaching_step_falls_back_offline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("INTERVIEW_GRADER", "llm")
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")  # nothing listens there
+    monkeypatch.setenv("INTERVIEW_LLM_MAX_RETRIES", "0")
+    at = launch()
+    at.text_area(key="jd_text").set_value(JOB)
+    at.button(key="jd_read").click().run()
+    assert any("could not read the job description" in w.value for w in at.warning)
+    assert "spark" in " ".join(m.value for m in at.markdown)
+    session = start(at, 1, setup_follow_ups=1)
+    answer(at)
+    follow = session.record.turns[-1]
+    assert follow.follow_up_of == 0  # the bank's follow-up stands in for the model's
+    at.button(key="finish").click().run()
+    at.text_area(key="thank_you_email").set_value(EMAIL).run()
+    at.button(key="grade_email").click().run()
+    fb = session.record.thank_you_feedback
+    assert fb is not None and fb.grader == "offline" and "could not review" in fb.notices[0]
+    at.button(key="make_plan").click().run()
+    assert session.record.study_plan
+    assert any("could not write the study plan" in w.value for w in at.warning)
+    assert not at.exception
