@@ -297,3 +297,15 @@ def test_with_an_unreachable_model_every_coaching_step_falls_back_offline(
     assert session.record.study_plan
     assert any("could not write the study plan" in w.value for w in at.warning)
     assert not at.exception
+
+
+def test_html_in_a_job_description_is_shown_as_text() -> None:
+    at = launch()
+    at.text_area(key="jd_text").set_value(
+        "<script>alert(1)</script> Data Engineer\nSpark [x](javascript:alert(3))"
+    )
+    at.button(key="jd_read").click().run()
+    assert all(not m.proto.allow_html for m in at.markdown)
+    role = [m.value for m in at.markdown if "**Role:**" in m.value]
+    assert role and "**Role:** &lt;script&gt;alert" in role[0]  # cut at "(" like "(m/f/d)"
+    assert "<script" not in role[0]
