@@ -85,6 +85,7 @@ def test_practice_asks_a_follow_up_numbered_under_its_question_then_moves_on() -
     assert follow.follow_up_of == 0
     assert "Question 1 of 2 — follow-up" in captions(at)
     assert score_cards(at) == 1
+    assert not [i for i in at.info if "A follow-up to prepare" in i.value]  # it is asked
     answer(at)
     assert score_cards(at) == 2  # the follow-up answer is graded too
     assert "Question 2 of 2 ·" in captions(at)

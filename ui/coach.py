@@ -118,7 +118,11 @@ def turn(session: InterviewSession, t: Turn) -> None:
     before = turns.previous_attempt(record, t)
     if before is not None and before.feedback is not None:
         before_after(before.feedback, t.feedback)
-    render.feedback(t.feedback)
+    asked_next = any(u.follow_up_of is not None and u.index > t.index and u.retry_of is None
+                     for u in record.turns[t.index + 1 : t.index + 2])
+    # When the follow-up is actually asked next, the card need not suggest it as well.
+    render.feedback(t.feedback.model_copy(update={"follow_up": None}) if asked_next
+                    else t.feedback)
     if session.can_retry(t.index):
         number = turns.question_number(record, t)
         st.button(f"Answer question {number} again", on_click=retry, args=(t.index,),
