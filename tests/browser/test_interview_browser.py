@@ -47,11 +47,11 @@ def test_a_refresh_mid_interview_brings_everything_back(
     page.wait_for_function("() => new URL(location.href).searchParams.get('session')")
     assert "session=" in page.url and "owner=" in page.url
     page.reload()
-    expect(page.get_by_text("(first answer)")).to_be_visible()
+    expect(page.get_by_text("(first answer)").first).to_be_visible()
     expect(page.locator(SCORE)).to_have_count(1)
     submit_answer(page, ANSWER + " (second answer)")
     assert scores(page) == 2
-    expect(page.get_by_text("(first answer)")).to_be_visible()
+    expect(page.get_by_text("(first answer)").first).to_be_visible()
 
 
 def test_the_three_downloads_hold_the_interview(
@@ -91,7 +91,7 @@ def test_the_history_page_lists_the_interview(page: Page, server: StreamlitServe
     expect(page.get_by_role("button", name="Download transcript (PDF)")).to_be_visible()
     page.get_by_role("button", name="Open this session").click()
     expect(page.get_by_role("heading", name="Summary")).to_be_visible()
-    expect(page.get_by_text("(answer 1)")).to_be_visible()
+    expect(page.get_by_text("(answer 1)").first).to_be_visible()
 
 
 def test_another_browser_sees_no_history(
