@@ -11,6 +11,10 @@ websocket), each holding a conversation of three exchanges on screen:
 - ``ours``: ``app.py`` with an interview of three graded answers (offline grader, a
   temporary database).
 
+AppTest makes a new bytecode cache on every run, so each run would parse and compile the
+script again; a real server compiles a script once and keeps it. The benchmark shares one
+cache across runs (``--no-shared-cache`` turns that off) so the figures match a server.
+
 It prints the median time of a rerun (an interaction that changes nothing, e.g. a click
 on a widget whose value stays) and of sending one message, for each app, and the ratios.
 Sending an answer in our app also grades it and saves it twice; that is reported
@@ -28,7 +32,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest  # noqa: TID251  # a benchmark drives the UI
+import streamlit.testing.v1.app_test as app_test_module  # noqa: TID251  # drives the UI
+import streamlit.testing.v1.local_script_runner as runner_module  # noqa: TID251
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: TID251
+from streamlit.testing.v1 import AppTest  # noqa: TID251
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 BARE = """
@@ -79,10 +86,20 @@ def our_app() -> AppTest:
     return at
 
 
+def share_script_cache() -> None:
+    """Make every AppTest run reuse one compiled-script cache, as a running server does."""
+    shared = ScriptCache()
+    app_test_module.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
+    runner_module.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--no-shared-cache", action="store_true")
     args = parser.parse_args()
+    if not args.no_shared_cache:
+        share_script_cache()
     tmp = Path(tempfile.mkdtemp(prefix="interview-rerun-"))
     for name in ["OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_GRADER"]:
         os.environ.pop(name, None)
@@ -107,7 +124,8 @@ def main() -> None:
     ours_msg = median_ms(ours_send, repeats)
     print(
         f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.machine()}; driver: streamlit AppTest"
+        f"{platform.system()} {platform.machine()}; driver: streamlit AppTest, "
+        f"{'fresh' if args.no_shared_cache else 'shared'} bytecode cache"
     )
     print(
         f"rerun (no change):   bare {bare_rerun:7.1f} ms   ours {ours_rerun:7.1f} ms   "
