@@ -24,6 +24,6 @@ done
 echo "== ruff"
 ruff check .
 echo "== mypy"
-mypy interview app.py
+mypy interview app.py pages
 echo "== pytest"
 python -m pytest "$@"
