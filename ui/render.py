@@ -69,26 +69,19 @@ def answer(text: str) -> None:
 
 
 def feedback(fb: Feedback) -> None:
-    """One feedback card: score, criteria, strengths, improvements, missed points, flags."""
+    """One feedback card: score, criteria, strengths, improvements, missed points, flags.
+
+    The criteria and the lists are one markdown block: Streamlit runs the script again on
+    every interaction, and each element costs about as much as the bare chat example's
+    whole message, so a card of fifteen elements made every rerun of a long interview slow.
+    """
     with st.chat_message("assistant", avatar=COACH_AVATAR), st.container(border=True):
         left, right = st.columns([1, 3])
         left.metric("Score", f"{fb.score} / 5")
         right.caption(f"Graded by the **{escape_markdown(fb.grader)}** grader.")
         for notice in fb.notices:
             right.warning(markdown_text(notice))
-        st.markdown("**Criteria**")
-        for c in fb.criteria:
-            line = f"- **{escape_markdown(c.name)}**: {c.score} / 5"
-            if c.comment:
-                line += f" - {escape_markdown(c.comment)}"
-            st.markdown(line)
-            if c.evidence:
-                st.caption(f"Evidence from your answer: “{escape_markdown(c.evidence)}”")
-        _bullets("Strengths", fb.strengths)
-        _bullets("To improve", fb.improvements)
-        _bullets("Key points you covered", fb.key_points_covered)
-        _bullets("Key points you missed", fb.key_points_missed)
-        _bullets("Flags", [f"{flag_label(f)}: {explain_flag(f)}" for f in fb.flags])
+        st.markdown(feedback_body(fb))
         if fb.follow_up:
             st.info(f"A follow-up to prepare: {escape_markdown(fb.follow_up)}")
         if fb.model_answer:
@@ -96,10 +89,27 @@ def feedback(fb: Feedback) -> None:
                 st.markdown(markdown_text(fb.model_answer))
 
 
-def _bullets(title: str, items: list[str]) -> None:
-    if items:
-        lines = "\n".join(f"- {escape_markdown(' '.join(item.split()))}" for item in items)
-        st.markdown(f"**{title}**\n\n{lines}")
+def feedback_body(fb: Feedback) -> str:
+    """The card's criteria (with the evidence quoted, small and grey as a caption would be)
+    and its lists, as one inert markdown text."""
+    lines = []
+    for c in fb.criteria:
+        line = f"- **{escape_markdown(c.name)}**: {c.score} / 5"
+        if c.comment:
+            line += f" - {escape_markdown(c.comment)}"
+        if c.evidence:
+            quote = escape_markdown(" ".join(c.evidence.split()))
+            line += f"  \n  :small[:gray[Evidence from your answer: “{quote}”]]"
+        lines.append(line)
+    parts = ["**Criteria**", "\n".join(lines)] if lines else []
+    flags = [f"{flag_label(f)}: {explain_flag(f)}" for f in fb.flags]
+    for title, items in [("Strengths", fb.strengths), ("To improve", fb.improvements),
+                         ("Key points you covered", fb.key_points_covered),
+                         ("Key points you missed", fb.key_points_missed), ("Flags", flags)]:
+        if items:
+            parts.append(f"**{title}**")
+            parts.append("\n".join(f"- {escape_markdown(' '.join(i.split()))}" for i in items))
+    return "\n\n".join(parts)
 
 
 def turn(t: Turn, total: int, label: str | None = None) -> None:
