@@ -16,7 +16,7 @@ from interview.grading import make_grader
 from interview.models import Mode, RoleFocus
 from interview.questions import QuestionBank, load_bank
 from interview.session import MAX_QUESTIONS, InterviewSession, Phase
-from ui import after_interview, coach, job_panel, persistence, render
+from ui import after_interview, coach, engine_panel, job_panel, persistence, render
 
 SESSION = "interview"  # the InterviewSession of this browser session
 SETTINGS = "settings"
@@ -136,7 +136,8 @@ def sidebar(bank: QuestionBank, settings: Settings, session: InterviewSession | 
         )
         if in_progress:
             st.button("End interview now", on_click=run_step, args=("finish",), key="finish")
-        st.caption(f"Answers are graded by the **{settings.backend}** grader.")
+        engine_panel.panel(settings)
+        engine_panel.usage(session, settings)
 
 
 def show_flash(session: InterviewSession | None) -> None:
