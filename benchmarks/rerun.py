@@ -15,6 +15,10 @@ AppTest makes a new bytecode cache on every run, so each run would parse and com
 script again; a real server compiles a script once and keeps it. The benchmark shares one
 cache across runs (``--no-shared-cache`` turns that off) so the figures match a server.
 
+The driver is AppTest, not a real server: no protobuf serialisation, websocket or browser
+is timed, for either app. The two apps are timed alternately, one run each in turn, so
+that both see the same load on a shared machine.
+
 It prints the median time of a rerun (an interaction that changes nothing, e.g. a click
 on a widget whose value stays) and of sending one message, for each app, and the ratios.
 Sending an answer in our app also grades it and saves it twice; that is reported
@@ -58,14 +62,20 @@ ANSWER = (
 )
 
 
-def median_ms(action: Callable[[], object], repeats: int) -> float:
-    action()  # warm-up
-    times = []
+def paired_median_ms(
+    bare: Callable[[], object], ours: Callable[[], object], repeats: int
+) -> tuple[float, float]:
+    """Median times of ``bare`` and ``ours``, run alternately so that both see the same
+    load on a shared machine (another process busy for a second slows both, not one)."""
+    bare()  # warm-up
+    ours()
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+        for action, kept in ((bare, times[0]), (ours, times[1])):
+            started = time.perf_counter()
+            action()
+            kept.append(time.perf_counter() - started)
+    return statistics.median(times[0]) * 1000, statistics.median(times[1]) * 1000
 
 
 def bare_app(path: Path) -> AppTest:
@@ -108,8 +118,7 @@ def main() -> None:
 
     bare = bare_app(tmp / "bare_chat.py")
     ours = our_app()
-    bare_rerun = median_ms(bare.run, args.repeats)
-    ours_rerun = median_ms(ours.run, args.repeats)
+    bare_rerun, ours_rerun = paired_median_ms(bare.run, ours.run, args.repeats)
     counter = iter(range(10_000))
 
     def bare_send() -> None:
@@ -120,8 +129,7 @@ def main() -> None:
         box.set_value(f"{ANSWER} {next(counter)}").run()
 
     repeats = min(args.repeats, 12)  # an interview holds at most 20 questions plus follow-ups
-    bare_msg = median_ms(bare_send, repeats)
-    ours_msg = median_ms(ours_send, repeats)
+    bare_msg, ours_msg = paired_median_ms(bare_send, ours_send, repeats)
     print(
         f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.machine()}; driver: streamlit AppTest, "
