@@ -126,6 +126,7 @@ def sidebar(bank: QuestionBank, settings: Settings, session: InterviewSession | 
         st.number_input("Number of questions", 1, MAX_QUESTIONS, value=5, key="setup_n")
         coach.setup_controls(settings)
         job_panel.panel(settings)
+        engine_panel.panel(settings)
         in_progress = session is not None and session.phase is not Phase.FINISHED
         st.button(
             "Restart with these settings" if in_progress else "Start interview",
@@ -136,7 +137,6 @@ def sidebar(bank: QuestionBank, settings: Settings, session: InterviewSession | 
         )
         if in_progress:
             st.button("End interview now", on_click=run_step, args=("finish",), key="finish")
-        engine_panel.panel(settings)
         engine_panel.usage(session, settings)
 
 

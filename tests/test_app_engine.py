@@ -167,7 +167,7 @@ def test_a_malformed_url_names_the_setting_and_keeps_offline_grading() -> None:
     choose(at, "compatible", url="localhost:8080 no scheme", model="my-model")
     errors = " ".join(e.value for e in at.error)
     assert "OPENAI_BASE_URL" in errors and "http://" in errors
-    assert "not changed" in errors
+    assert "The engine was not changed." in errors
     assert at.session_state["settings"].backend == "offline"
     session = start(at, 1)
     answer(at)
@@ -208,7 +208,7 @@ def test_a_closed_port_fails_the_test_clearly_and_answers_are_still_graded_offli
     assert at.session_state["settings"].openai_base_url == url
     at.button(key="engine_test").click().run()
     failure = " ".join(e.value for e in at.error)
-    assert "OPENAI_BASE_URL" in failure or "connect" in failure.lower()
+    assert "Could not connect" in failure and url in failure and SECRET not in failure
     assert not at.success
     session = start(at, 2)
     for _ in range(2):

@@ -102,7 +102,8 @@ def apply_clicked() -> None:
     try:
         chosen = _from_fields()
     except ConfigError as exc:
-        st.session_state[RESULT] = ("error", f"{exc} The engine was not changed.")
+        st.session_state[RESULT] = ("error", f"{str(exc).rstrip('.')}. The engine was not "
+                                               "changed.")
         return
     st.session_state[SETTINGS] = chosen
     st.session_state[KEY] = ""  # the key now lives only in the SecretStr
