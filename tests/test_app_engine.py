@@ -8,6 +8,7 @@ JSON filled from the request's own schema, so grading runs through the real SDK 
 from __future__ import annotations
 
 import json
+import re
 import socket
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,6 +31,7 @@ ANSWER = (
     "boosting using cross-validation; recall on the minority class rose from 0.61 to 0.78."
 )
 SECRET = "sk-test-DO-NOT-SHOW-4f9a2c"
+HOSTILE = "bad request ![pixel](http://127.0.0.1:1/leak.png) [click](javascript:alert(1))"
 
 
 @pytest.fixture(autouse=True)
@@ -101,12 +103,38 @@ class FakeCompatible(BaseHTTPRequestHandler):
 @pytest.fixture
 def fake_server() -> Iterator[str]:
     """The base URL of a fake OpenAI-compatible server on 127.0.0.1."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeCompatible)
-    thread = Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    yield from serve(FakeCompatible)
+
+
+class MarkdownInError(BaseHTTPRequestHandler):
+    """Answers every request with a 400 whose message carries a markdown image and link."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        reply = json.dumps({"error": {"message": HOSTILE, "type": "invalid_request_error",
+                                      "code": None}}).encode()
+        self.send_response(400)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Run ``handler`` on a free 127.0.0.1 port; yield its /v1 base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/v1"
     server.shutdown()
     server.server_close()
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of escaped markdown: the text without its backslash escapes."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def launch() -> AppTest:
@@ -165,7 +193,7 @@ def page_text(at: AppTest) -> str:
 def test_a_malformed_url_names_the_setting_and_keeps_offline_grading() -> None:
     at = launch()
     choose(at, "compatible", url="localhost:8080 no scheme", model="my-model")
-    errors = " ".join(e.value for e in at.error)
+    errors = shown(" ".join(e.value for e in at.error))
     assert "OPENAI_BASE_URL" in errors and "http://" in errors
     assert "The engine was not changed." in errors
     assert at.session_state["settings"].backend == "offline"
@@ -178,14 +206,14 @@ def test_a_malformed_url_names_the_setting_and_keeps_offline_grading() -> None:
 def test_an_empty_model_name_is_refused_with_the_setting_named() -> None:
     at = launch()
     choose(at, "compatible", url="http://127.0.0.1:8080/v1", model="   ")
-    assert any("INTERVIEW_MODEL" in e.value for e in at.error)
+    assert any("INTERVIEW_MODEL" in shown(e.value) for e in at.error)
     assert at.session_state["settings"].backend == "offline"
 
 
 def test_openai_without_a_key_is_refused_and_asks_for_one() -> None:
     at = launch()
     choose(at, "openai", model="gpt-4o-mini")
-    assert any("OPENAI_API_KEY" in e.value for e in at.error)
+    assert any("OPENAI_API_KEY" in shown(e.value) for e in at.error)
     assert at.session_state["settings"].backend == "offline"
 
 
@@ -207,7 +235,7 @@ def test_a_closed_port_fails_the_test_clearly_and_answers_are_still_graded_offli
     assert not at.error
     assert at.session_state["settings"].openai_base_url == url
     at.button(key="engine_test").click().run()
-    failure = " ".join(e.value for e in at.error)
+    failure = shown(" ".join(e.value for e in at.error))
     assert "Could not connect" in failure and url in failure and SECRET not in failure
     assert not at.success
     session = start(at, 2)
@@ -280,3 +308,13 @@ def test_an_interview_in_progress_keeps_its_engine_when_the_sidebar_changes(
     feedback = session.record.turns[0].feedback
     assert feedback is not None and feedback.grader == "offline"
     assert any("started afterwards" in c.value for c in at.caption)
+
+
+def test_markup_in_a_server_error_is_shown_as_text_and_fetches_nothing() -> None:
+    at = launch()
+    for url in serve(MarkdownInError):
+        choose(at, "compatible", url=url, model="local-model")
+        at.button(key="engine_test").click().run()
+    message = " ".join(e.value for e in at.error)
+    assert "pixel" in message  # the server's words are shown...
+    assert "![pixel](" not in message and "[click](" not in message  # ...but never as markup

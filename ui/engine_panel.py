@@ -18,6 +18,7 @@ from pydantic import SecretStr, ValidationError
 
 from interview.config import ENV_NAMES, Settings
 from interview.errors import ConfigError
+from interview.export import escape_markdown, markdown_text
 from interview.models import LLMUsage
 from interview.pricing import usage_line
 from interview.session import InterviewSession
@@ -158,9 +159,10 @@ def panel(settings: Settings) -> None:
         result = st.session_state.get(RESULT)
         if result is not None:
             kind, message = result
-            (st.success if kind == "success" else st.error)(message)
-        st.caption(f"In use: {describe(settings)}. A change applies to interviews started "
-                   "afterwards.")
+            # Server error text and typed URLs are shown as text, never as markup (S5).
+            (st.success if kind == "success" else st.error)(markdown_text(message))
+        st.caption(f"In use: {escape_markdown(describe(settings))}. A change applies to "
+                   "interviews started afterwards.")
 
 
 def _key_hint(choice: str, settings: Settings) -> str:
