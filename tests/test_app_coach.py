@@ -74,7 +74,9 @@ def captions(at: AppTest) -> str:
 
 
 def score_cards(at: AppTest) -> int:
-    return len([m for m in at.metric if m.label == "Score"])
+    """Feedback cards shown: the latest has a score metric, earlier ones a bold score line."""
+    compact = [m for m in at.markdown if m.value.startswith("**Score: ")]
+    return len(compact) + len([m for m in at.metric if m.label == "Score"])
 
 
 def test_practice_asks_a_follow_up_numbered_under_its_question_then_moves_on() -> None:

@@ -121,8 +121,10 @@ def turn(session: InterviewSession, t: Turn) -> None:
     asked_next = any(u.follow_up_of is not None and u.index > t.index and u.retry_of is None
                      for u in record.turns[t.index + 1 : t.index + 2])
     # When the follow-up is actually asked next, the card need not suggest it as well.
+    # Only the latest card is drawn in full; earlier ones are compact (ui.render.feedback).
+    later = any(u.feedback is not None for u in record.turns[t.index + 1 :])
     render.feedback(t.feedback.model_copy(update={"follow_up": None}) if asked_next
-                    else t.feedback)
+                    else t.feedback, compact=later)
     if session.can_retry(t.index):
         number = turns.question_number(record, t)
         st.button(f"Answer question {number} again", on_click=retry, args=(t.index,),

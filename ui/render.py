@@ -68,20 +68,29 @@ def answer(text: str) -> None:
         st.markdown(markdown_text(text))
 
 
-def feedback(fb: Feedback) -> None:
+def feedback(fb: Feedback, compact: bool = False) -> None:
     """One feedback card: score, criteria, strengths, improvements, missed points, flags.
 
     The criteria and the lists are one markdown block: Streamlit runs the script again on
-    every interaction, and each element costs about as much as the bare chat example's
-    whole message, so a card of fifteen elements made every rerun of a long interview slow.
+    every interaction and every element costs time on each run, so a card of fifteen
+    elements made every rerun of a long interview slow. A ``compact`` card (an earlier
+    answer's) shows the same text with its score as a bold line instead of a metric beside
+    the grader, which saves the columns, the metric and the caption.
     """
+    grader = f"Graded by the **{escape_markdown(fb.grader)}** grader."
     with st.chat_message("assistant", avatar=COACH_AVATAR), st.container(border=True):
-        left, right = st.columns([1, 3])
-        left.metric("Score", f"{fb.score} / 5")
-        right.caption(f"Graded by the **{escape_markdown(fb.grader)}** grader.")
-        for notice in fb.notices:
-            right.warning(markdown_text(notice))
-        st.markdown(feedback_body(fb))
+        if compact:
+            st.markdown(f"**Score: {fb.score} / 5** · :small[:gray[{grader}]]\n\n"
+                        + feedback_body(fb))
+            for notice in fb.notices:
+                st.warning(markdown_text(notice))
+        else:
+            left, right = st.columns([1, 3])
+            left.metric("Score", f"{fb.score} / 5")
+            right.caption(grader)
+            for notice in fb.notices:
+                right.warning(markdown_text(notice))
+            st.markdown(feedback_body(fb))
         if fb.follow_up:
             st.info(f"A follow-up to prepare: {escape_markdown(fb.follow_up)}")
         if fb.model_answer:
