@@ -203,9 +203,10 @@ def test_a_malformed_url_names_the_setting_and_keeps_offline_grading() -> None:
     assert feedback is not None and feedback.grader == "offline"
 
 
-def test_an_empty_model_name_is_refused_with_the_setting_named() -> None:
+@pytest.mark.parametrize("model", ["", "   "])
+def test_an_empty_model_name_is_refused_with_the_setting_named(model: str) -> None:
     at = launch()
-    choose(at, "compatible", url="http://127.0.0.1:8080/v1", model="   ")
+    choose(at, "compatible", url="http://127.0.0.1:8080/v1", model=model)
     assert any("INTERVIEW_MODEL" in shown(e.value) for e in at.error)
     assert at.session_state["settings"].backend == "offline"
 

@@ -82,7 +82,7 @@ def _from_fields() -> Settings:
     return engine_settings(
         str(st.session_state.get(CHOICE, OFFLINE)),
         str(st.session_state.get(URL) or ""),
-        str(st.session_state.get(MODEL) or current.model),
+        str(st.session_state.get(MODEL, current.model)),  # blank is an error, not a default
         str(st.session_state.get(KEY) or ""),
         current,
         st.session_state.get(ENV, current),
