@@ -86,7 +86,11 @@ def check_answer(question: Question, answer: str) -> GuardReport:
     hits: list[GuardHit] = []
     if not text.strip():
         return GuardReport("", (GuardHit(Flag.EMPTY, 1, "The answer is empty."),))
-    scanned = injection.scan(text, question.text)
+    # Judged by the key points too: a question on LLM agents whose key points name prompt
+    # injection invites answers that quote attacks.
+    context = injection.question_context(
+        question.text, [w for p in question.key_points for w in (p.name, *p.phrasings)])
+    scanned = injection.scan(text, context)
     if scanned.found:
         why = "; ".join(scanned.reasons)
         hits.append(GuardHit(Flag.INJECTION, 2, f"Removed before grading: {why}. "

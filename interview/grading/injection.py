@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from interview.grading import mentions
+
 _I = re.IGNORECASE
 # Words that name whoever grades. Only the first group is unambiguous inside a sentence; the
 # others ("reviewer", "model", "assistant") are ordinary words in honest answers ("I sent it
@@ -136,8 +138,15 @@ _MASTER_KEY_LINE = re.compile(r"(?:^|(?<=[.!?]))[ \t]*(?:thought process|let'?s 
                               r"problem step by step|reasoning process)[ \t]*[:.]?", _I | re.M)
 _HEADING_LINE = re.compile(r"^[ \t]*(?:(?:answer|solution|respuesta|解|かいせつ)[ \t]*[:.]?|"
                            r"[^\w\n]+)[ \t]*$", _I | re.M)
-_INJECTION_TOPIC = re.compile(r"\b(?:inject|injection|jailbreak|guardrail|prompt attack)", _I)
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[ \t]*|\n+|$)")
+_ADDRESSED, _ROLE = 1, 4  # indexes in _SENTENCE_PATTERNS
+# Tags and tokens that end or open a chat turn or the answer block: an attack even quoted.
+_BLOCK_END = re.compile(r"\s*(?:<\s*/|<\||\[/?INST\]|<<|#)", _I)
+# Claims rather than nouns: "you are now ...", "DAN mode".
+_ROLE_CLAIM = re.compile(r"you\s+are\s+now|DAN\b", _I)
+_CLAUSE = re.compile(r"[^,;:()\u2013\u2014]*(?:[,;:()\u2013\u2014]|$)")
+_WORD = re.compile(r"\w+")
+# An answer this long before sentences are cut keeps its content around an attack.
+_SUBSTANTIAL_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -162,8 +171,12 @@ def is_master_key(text: str) -> bool:
 def scan(text: str, question_text: str = "") -> InjectionScan:
     """Find and cut out gaming attempts in ``text``.
 
-    When the question itself is about prompt injection, quoting "ignore previous
-    instructions" is an honest answer, so that one pattern is not applied.
+    ``question_text`` is the question, best with its key points (see ``question_context``).
+    When it is about prompt injection, LLMs, graders, JSON or HTML, an attack phrase that
+    the answer quotes or gives as an example is its content and stays (``mentions``); one
+    addressed to the grader or about this answer's own grade is still removed. An answer
+    with substantial content is never cut to nothing: when whole sentences would leave no
+    words, only the clauses holding an attack are cut.
     """
     if is_master_key(text):
         return InjectionScan("", ("a bare answer with no content (a known trick on AI graders)",))
@@ -173,30 +186,94 @@ def scan(text: str, question_text: str = "") -> InjectionScan:
         reasons.append('a "Thought process:" style opener (a known trick on AI graders)')
     if re.search(r"\w", text):  # symbol soup stays whole for the gibberish guard
         text = _HEADING_LINE.sub("", text)
+    topical = mentions.is_topical(question_text)
     for reason, pattern in _SPAN_PATTERNS:
         total = 0
         for _ in range(8):  # nested JSON: each pass removes the innermost objects
-            text, count = pattern.subn(" ", text)
+            text, count = _remove_spans(text, pattern, topical)
             total += count
             if not count:
                 break
         if total:
             reasons.append(reason)
     text = _BLOCK_TAG.sub(" ", _INLINE_TAG.sub("", text)) if "<" in text else text
-    about_injection = bool(_INJECTION_TOPIC.search(question_text))
+    cut, found = _remove_all_sentences(text, topical, clauses=False)
+    if len(_WORD.findall(cut)) < 3 and len(_WORD.findall(text)) >= _SUBSTANTIAL_WORDS:
+        cut, found = _remove_all_sentences(text, topical, clauses=True)
+    return InjectionScan(cut.strip(), (*reasons, *found))
+
+
+def question_context(text: str, key_points: list[str]) -> str:
+    """The question and its key points' wording, for ``scan`` to judge the topic by."""
+    return " ".join([text, *key_points])
+
+
+def _remove_spans(text: str, pattern: re.Pattern[str], topical: bool) -> tuple[str, int]:
+    """Cut every span ``pattern`` finds, except markup or JSON the answer gives as an example
+    on a topic about it; return the text and how many spans were cut."""
+    layout = mentions.Layout.of(text) if topical else None
+    count = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal count
+        if (layout is not None and not _BLOCK_END.match(match.group(0))
+                and mentions.is_mention(layout, match.start(), match.end())):
+            return match.group(0)
+        count += 1
+        return " "
+
+    return pattern.sub(replace, text), count
+
+
+def _remove_all_sentences(text: str, topical: bool, *, clauses: bool
+                          ) -> tuple[str, list[str]]:
+    """Apply every sentence pattern; return the text left and why anything was removed."""
+    reasons: list[str] = []
     for index, (reason, pattern) in enumerate(_SENTENCE_PATTERNS):
-        if about_injection and index == 0:
-            continue
-        text, removed = _remove_sentences(text, pattern)
+        text, removed = _remove_sentences(text, pattern, index, topical, clauses)
         if removed:
             reasons.append(reason)
-    return InjectionScan(text.strip(), tuple(reasons))
+    return text, reasons
 
 
-def _remove_sentences(text: str, pattern: re.Pattern[str]) -> tuple[str, bool]:
-    """Drop every sentence of ``text`` in which ``pattern`` occurs."""
+def _remove_sentences(text: str, pattern: re.Pattern[str], index: int, topical: bool,
+                      clauses: bool) -> tuple[str, bool]:
+    """Drop every sentence of ``text`` in which ``pattern`` finds an attack (only the
+    clauses holding one, when ``clauses``)."""
     if not pattern.search(text):
         return text, False
-    kept = [m.group(0) for m in _SENTENCE.finditer(text) if not pattern.search(m.group(0))]
-    rebuilt = re.sub(r"[ \t]+", " ", "".join(kept) if kept else "")
-    return rebuilt, True
+    layout = mentions.Layout.of(text)
+    kept: list[str] = []
+    removed = False
+    for sentence in mentions.SENTENCE.finditer(text):
+        part = sentence.group(0)
+        hits = [m.span() for m in pattern.finditer(part)
+                if not (topical and _is_mention(layout, sentence.start(), m, index))]
+        if not hits:
+            kept.append(part)
+            continue
+        removed = True
+        if clauses:
+            kept.append(_drop_clauses(part, hits))
+    rebuilt = re.sub(r"[ \t]+", " ", "".join(kept))
+    return (rebuilt, True) if removed else (text, False)
+
+
+def _is_mention(layout: mentions.Layout, offset: int, match: re.Match[str], index: int
+                ) -> bool:
+    """Whether a sentence pattern's ``match`` (at ``offset`` in the text) is the answer's
+    subject matter rather than an attack."""
+    start, end = offset + match.start(), offset + match.end()
+    s0, s1 = layout.sentence_at(start)
+    if _SENTENCE_PATTERNS[_ADDRESSED][1].search(layout.unquoted(s0, s1)):
+        return False  # the sentence speaks to the grader, outside any quotes
+    noun = (index == _ROLE and not mentions.opens_sentence(layout, start)
+            and not _ROLE_CLAIM.match(match.group(0)))
+    return mentions.is_mention(layout, start, end, noun=noun)
+
+
+def _drop_clauses(sentence: str, hits: list[tuple[int, int]]) -> str:
+    """``sentence`` without the clauses that overlap any of ``hits``."""
+    kept = [c.group(0) for c in _CLAUSE.finditer(sentence) if c.group(0) and not any(
+        h0 < c.end() and c.start() < h1 for h0, h1 in hits)]
+    return "".join(kept)
