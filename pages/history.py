@@ -17,6 +17,7 @@ from interview.store import CategoryPoint, SessionStore, SessionSummary, weakest
 from ui import persistence, render
 
 CONFIRM = "history_confirm_delete"
+SETTINGS = "settings"  # the key app.py keeps this browser's Settings under
 
 
 def _when(moment: datetime) -> str:
@@ -94,7 +95,10 @@ def main() -> None:
     st.set_page_config(page_title="History - Mock interview coach", page_icon="📈")
     st.title("History and progress")
     try:
-        settings = load_settings()
+        # Read once per browser session and shared with app.py (which keeps them under the
+        # same key, and whose engine panel may replace them), not parsed again every rerun.
+        settings = st.session_state.get(SETTINGS) or load_settings()
+        st.session_state[SETTINGS] = settings
     except InterviewError as exc:
         st.error(str(exc))
         st.stop()
