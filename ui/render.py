@@ -8,6 +8,7 @@ and images in it show as plain characters (QUALITY B4, S5). Nothing here uses
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from functools import partial
 
 import streamlit as st
@@ -25,8 +26,8 @@ from interview.export_pdf import to_pdf
 from interview.models import Feedback, Mode, SessionRecord, Turn
 from interview.summary import Summary
 
-INTERVIEWER_AVATAR = "🧑‍💼"
-COACH_AVATAR = "📝"
+INTERVIEWER_AVATAR = ":material/record_voice_over:"  # icon font ships with Streamlit; emoji need a system font
+COACH_AVATAR = ":material/grading:"
 
 MODE_LABELS: dict[Mode, str] = {
     Mode.TECHNICAL: "Technical",
@@ -170,16 +171,27 @@ def summary(s: Summary) -> None:
         st.markdown("**Work on:** " + ", ".join(c.label for c in s.weakest))
 
 
-def downloads(record: SessionRecord, key: str = "download") -> None:
+def downloads(record: SessionRecord, key: str = "download", revision: Hashable = None) -> None:
     """Buttons that download the transcript as Markdown, JSON and PDF.
 
     The PDF is built only when its button is pressed (a callable), so showing the buttons
-    costs no PDF rendering on every rerun.
+    costs no PDF rendering on every rerun. With a ``revision`` (anything that changes
+    whenever the record does), the Markdown and JSON texts and the PDF's snapshot of the
+    record are kept in this browser's session state and built again only when it changes;
+    without one they are built on every run.
     """
+    cache_key = f"{key}_exports"
+    cached = st.session_state.get(cache_key)
+    if revision is not None and cached is not None and cached[0] == revision:
+        markdown, json_text, snapshot = cached[1:]
+    else:
+        markdown, json_text = to_markdown(record), to_json(record)
+        snapshot = record.model_copy(deep=True)
+        st.session_state[cache_key] = (revision, markdown, json_text, snapshot)
     md, js, pdf = st.columns(3)
     md.download_button(
         "Download transcript (Markdown)",
-        data=to_markdown(record),
+        data=markdown,
         file_name=download_name(record, "md"),
         mime="text/markdown",
         on_click="ignore",
@@ -187,7 +199,7 @@ def downloads(record: SessionRecord, key: str = "download") -> None:
     )
     js.download_button(
         "Download transcript (JSON)",
-        data=to_json(record),
+        data=json_text,
         file_name=download_name(record, "json"),
         mime="application/json",
         on_click="ignore",
@@ -195,7 +207,7 @@ def downloads(record: SessionRecord, key: str = "download") -> None:
     )
     pdf.download_button(
         "Download transcript (PDF)",
-        data=partial(to_pdf, record.model_copy(deep=True)),
+        data=partial(to_pdf, snapshot),
         file_name=download_name(record, "pdf"),
         mime="application/pdf",
         on_click="ignore",
