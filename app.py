@@ -167,7 +167,7 @@ def interview(session: InterviewSession) -> None:
         st.button("Skip this question", on_click=run_step, args=("skip",), key="skip")
     if phase is Phase.FINISHED:
         render.summary(session.summary())
-        render.downloads(record)
+        render.downloads(record, revision=persistence.revision(session))
         after_interview.section(session, current_settings())
     show_flash(session)
     coach.show_messages()

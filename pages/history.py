@@ -18,6 +18,7 @@ from ui import persistence, render
 
 CONFIRM = "history_confirm_delete"
 SETTINGS = "settings"  # the key app.py keeps this browser's Settings under
+CHOSEN = "history_chosen"  # ((id, revision), record) of the session chosen below
 
 
 def _when(moment: datetime) -> str:
@@ -73,13 +74,19 @@ def actions(db: SessionStore, sessions: list[SessionSummary], owner: str) -> Non
     )
     if chosen is None:
         return
-    record = db.load(chosen.id)
+    revision = db.revision(chosen.id)  # one indexed read; the whole record only if it changed
+    cached = st.session_state.get(CHOSEN)
+    if cached is not None and cached[0] == (chosen.id, revision):
+        record = cached[1]
+    else:
+        record = db.load(chosen.id) if revision is not None else None
+        st.session_state[CHOSEN] = ((chosen.id, revision), record)
     if record is None:
         st.warning("That session is no longer saved.")
         return
     if st.button("Open this session", type="primary", key="history_open"):
         st.switch_page("app.py", query_params={"session": record.id, "owner": owner})
-    render.downloads(record, key="history_download")
+    render.downloads(record, key="history_download", revision=(record.id, revision))
     sure = st.checkbox("I want to delete this session for good", key=CONFIRM)
     if st.button("Delete this session", disabled=not sure, key="history_delete"):
         db.delete(record.id)

@@ -8,9 +8,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
-from interview.export import escape_markdown, to_json
+from interview.export import download_name, escape_markdown, to_json
 from interview.models import Category, Mode, RoleFocus, Style
 from interview.session import InterviewSession, Phase
 
@@ -231,6 +232,29 @@ def test_after_the_interview_the_email_is_graded_and_a_study_plan_is_made() -> N
         assert f"- {escape_markdown(item)}" in shown
     weak = session.record.turns[0].question.category.label
     assert session.record.study_plan[0].startswith(weak)  # a one-line answer is the weak spot
+
+
+def test_the_downloads_follow_the_email_and_study_plan_added_after_the_interview() -> None:
+    # The exports are kept between reruns; they must still be rebuilt when the record changes.
+    at = launch()
+    session = start(at, 1, setup_follow_ups=0)
+    answer(at, "Scaling matters.")
+
+    def served_json() -> str:
+        button = at.get("download_button")[1]
+        return str(button.proto.url)
+
+    def url_of(record_json: str) -> str:
+        name = download_name(session.record, "json")
+        return _calculate_file_id(record_json.encode("utf-8"), "application/json", name)
+
+    at.run()
+    assert url_of(to_json(session.record)) in served_json()
+    at.text_area(key="thank_you_email").set_value(EMAIL)
+    at.button(key="grade_email").click().run()
+    at.button(key="make_plan").click().run()
+    assert session.record.thank_you_email == EMAIL and session.record.study_plan
+    assert url_of(to_json(session.record)) in served_json()
 
 
 def test_questions_answered_well_in_saved_interviews_are_held_back(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ SESSION = "interview"  # the same key app.py keeps the InterviewSession under
 AUTOSAVE = "autosave"
 OWNER = "owner"
 STORE_WARNED = "store_warned"
+CHANGES = "record_changes"  # (session, ChangeCounter) for revision()
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
 
 
@@ -75,6 +76,34 @@ def remember(record: SessionRecord) -> None:
     """Put the interview's id in the URL so a refresh comes back to it."""
     if st.query_params.get("session") != record.id:
         st.query_params["session"] = record.id
+
+
+class ChangeCounter:
+    """An observer that counts the changes an ``InterviewSession`` reports."""
+
+    def __init__(self) -> None:
+        """Start at zero."""
+        self.count = 0
+
+    def __call__(self, record: SessionRecord, event: object = None) -> None:
+        """One more change."""
+        self.count += 1
+
+
+def revision(session: InterviewSession) -> tuple[str, int, str]:
+    """A key that changes whenever the interview's record does, for caching what is built
+    from it (the exports) in this browser's session state.
+
+    Every change of the record is reported to the session's observers; the language-model
+    usage is part of the key as well because a failed call counts without a change event.
+    """
+    held: tuple[InterviewSession, ChangeCounter] | None = st.session_state.get(CHANGES)
+    if held is None or held[0] is not session:
+        held = (session, ChangeCounter())
+        session.subscribe(held[1])
+        st.session_state[CHANGES] = held
+    record = session.record
+    return record.id, held[1].count, record.llm_usage.model_dump_json()
 
 
 def resume(record: SessionRecord, bank: QuestionBank, settings: Settings) -> InterviewSession:
