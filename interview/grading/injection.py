@@ -98,6 +98,9 @@ _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^\s*\[?(?:system|assistant|developer)\]?\s*:", _I | re.M)),
 )
 
+# Text of a JSON object: anything but braces, or a whole nested object up to two levels deep.
+_JSON_BODY = r"(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})"
+
 # Spans removed where they stand: markup, fake chat or answer delimiters, grader-shaped JSON.
 _SPAN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a script element", re.compile(r"<\s*script\b.*?(?:<\s*/\s*script\s*>|$)", _I | re.S)),
@@ -113,9 +116,11 @@ _SPAN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"<[a-z][^<>]{0,400}\s(?:on[a-z]+\s*=|style\s*=\s*[\"']?[^<>]{0,400}(?:display\s*:\s*none|"
         r"visibility\s*:\s*hidden|font-size\s*:\s*0))[^<>]{0,400}>|javascript\s*:", _I)),
     ("JSON shaped like the grader's output", re.compile(
-        r"\{[^{}]*[\"']?(?:score|overall|overall_score|grade|rating|criteria|feedback|strengths|"
-        r"improvements|flags|key_points_covered|verdict|marks?|points|evaluation|"
-        r"assessment|judge?ment|passed)[\"']?\s*[:=][^{}]*(?:\}|$)",
+        # The grader's key at the object's top level; nested objects (two levels deep) go
+        # with it, so '{"score": 5, "star": {"result": true}}' cannot hide behind its child.
+        rf"\{{{_JSON_BODY}*?[\"']?(?:score|overall|overall_score|grade|rating|criteria|feedback|"
+        r"strengths|improvements|flags|key_points_covered|verdict|marks?|points|evaluation|"
+        rf"assessment|judge?ment|passed)[\"']?\s*[:=]{_JSON_BODY}*(?:\}}|$)",
         _I | re.S)),
 )
 
