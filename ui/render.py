@@ -26,7 +26,8 @@ from interview.export_pdf import to_pdf
 from interview.models import Feedback, Mode, SessionRecord, Turn
 from interview.summary import Summary
 
-INTERVIEWER_AVATAR = ":material/record_voice_over:"  # icon font ships with Streamlit; emoji need a system font
+# The icon font ships with Streamlit; emoji need a system font.
+INTERVIEWER_AVATAR = ":material/record_voice_over:"
 COACH_AVATAR = ":material/grading:"
 
 MODE_LABELS: dict[Mode, str] = {
