@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from grading_questions import PARTIAL_KMEANS, kmeans_question
 
 from interview.grading import OfflineGrader
 from interview.grading.adhoc import question_from_record
+from interview.models import Kind, Question
 
 GRADER = OfflineGrader()
 FILLER = (
@@ -67,3 +69,68 @@ def test_restating_the_question_as_filler_does_not_raise_relevance():
     after = {c.name: c.score for c in GRADER.grade(q, padded).criteria}["Relevance"]
     assert after <= relevance
     assert GRADER.grade(q, padded).score <= GRADER.grade(q, base).score
+
+
+# Filler of each kind, appended to a weak story and to a partial technical answer.
+WEAK_STORY = ("I had to learn about finance when I joined a bank. I read a lot and asked "
+              "colleagues, and after a couple of months I understood the domain well.")
+DOMAIN_QUESTION = question_from_record(
+    "dom", "Tell me about a time you had to get up to speed in an unfamiliar domain.",
+    kind=Kind.BEHAVIOURAL)
+STORY_FILLER = {
+    "vague result": "As a result everyone was happy and the project was a big success.",
+    "self-praise": "I always take ownership, I led the effort, I delivered it and I am proud "
+                   "of what I achieved.",
+    "STAR labels": "The situation was challenging, my task was clear, the action I took was "
+                   "decisive and the result was great.",
+    "numbers": "Overall it was a 100% team effort and we improved things a lot over 2 years.",
+    "restated question": "So that is a time I had to get up to speed in an unfamiliar domain.",
+}
+
+
+def _padded_scores(question: Question, base: str, pad: str) -> tuple[int, int]:
+    return GRADER.grade(question, base).score, GRADER.grade(question, f"{base} {pad}").score
+
+
+def test_appended_vague_result_does_not_raise_score():
+    base, padded = _padded_scores(DOMAIN_QUESTION, WEAK_STORY, STORY_FILLER["vague result"])
+    assert padded <= base
+
+
+@pytest.mark.parametrize("kind", ["self-praise", "STAR labels", "numbers", "restated question"])
+def test_appended_story_filler_does_not_raise_score(kind):
+    base, padded = _padded_scores(DOMAIN_QUESTION, WEAK_STORY, STORY_FILLER[kind])
+    assert padded <= base
+
+
+def test_appended_star_labels_earn_no_result_or_situation_credit():
+    before = {c.name: c.score for c in GRADER.grade(DOMAIN_QUESTION, WEAK_STORY).criteria}
+    padded = GRADER.grade(DOMAIN_QUESTION, f"{WEAK_STORY} {STORY_FILLER['STAR labels']}")
+    after = {c.name: c.score for c in padded.criteria}
+    assert after["Result"] <= before["Result"] and after["Situation"] <= before["Situation"]
+
+
+@pytest.mark.parametrize("pad", [
+    "It is best practice to always follow a structured approach, consider the trade-offs "
+    "carefully and validate everything properly.",
+    "Of course, it always depends on the context, the data and the business requirements, so "
+    "there is no one-size-fits-all answer.",
+    "So to answer the question: how do you choose k in k-means?",
+])
+def test_appended_generic_sentences_do_not_raise_a_technical_score(pad):
+    base, padded = _padded_scores(kmeans_question(), PARTIAL_KMEANS, pad)
+    assert padded <= base
+
+
+def test_a_specific_result_added_to_a_story_still_raises_it():
+    result = ("After I fixed the target, readmissions in the flagged group fell by 12% and my "
+              "glossary became part of onboarding.")
+    base, padded = _padded_scores(DOMAIN_QUESTION, WEAK_STORY, result)
+    assert padded > base
+
+
+def test_an_echoed_two_part_question_still_scores_one():
+    question = question_from_record(
+        "norm", "When do we need to perform feature normalization for linear models? When "
+        "it's okay not to do it?")
+    assert GRADER.grade(question, question.text).score == 1

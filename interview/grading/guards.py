@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from interview.grading import injection
+from interview.grading import filler, injection
 from interview.grading.behavioural import is_narrative, tells_a_story
 from interview.grading.technical import coverage
 from interview.grading.text import (
@@ -108,7 +108,11 @@ def check_answer(question: Question, answer: str) -> GuardReport:
     if gibberish:
         return GuardReport(text, (*hits, gibberish))
     text, repeat_hit = _collapse_repeats(text)
-    hits.extend(h for h in (repeat_hit, _echo(question, text)) if h)
+    # Filler sentences go before any criterion or guard sees them: padding buys nothing.
+    # Echo is judged with and without them: a question's own parts can read as filler.
+    echo = _echo(question, text)
+    text = filler.drop_vacuous(question, text)
+    hits.extend(h for h in (repeat_hit, echo or _echo(question, text)) if h)
     if not any(h.cap <= 1 for h in hits):
         later = (_buzzwords(question, text), _too_short(text), _off_topic(question, text))
         hits.extend(h for h in later if h)
