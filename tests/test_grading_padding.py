@@ -134,3 +134,16 @@ def test_an_echoed_two_part_question_still_scores_one():
         "norm", "When do we need to perform feature normalization for linear models? When "
         "it's okay not to do it?")
     assert GRADER.grade(question, question.text).score == 1
+
+
+def test_key_point_words_scattered_into_appended_filler_do_not_complete_it():
+    question = question_from_record(
+        "reg", "How would you evaluate a regression model?",
+        reference_answer="Use error metrics on held-out data.",
+        key_points=["other metrics: R-squared, MAPE and its problems near zero"])
+    answer = ("RMSE squares the errors before averaging, so large misses weigh more. MAE "
+              "treats every error linearly. I would also compare against a naive baseline.")
+    pad = ("Choosing the right metric is very important for success, and different metrics "
+           "have different properties.")
+    base, padded = _padded_scores(question, answer, pad)
+    assert padded <= base

@@ -7,7 +7,6 @@ empty) and whose comment says what was there or what was missing.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from interview.grading import rubric
@@ -70,13 +69,18 @@ def soft_match(answer: Analysed, point: KeyPoint, asked: frozenset[str]) -> tupl
     wanted = distinctive(content_stems(f"{point.name} {point.phrasings[0]}")) - asked
     if len(wanted) < 2:
         return 0.0, ""
-    present = wanted & answer.stem_set
-    if not present:
+    if not wanted & answer.stem_set:
         return 0.0, ""
-    per_sentence = Counter(answer.sentence_of[j] for j, st in enumerate(answer.stems)
-                           if st in present)
-    best = min(per_sentence, key=lambda i: (-per_sentence[i], i))
-    return len(present) / len(wanted), answer.sentences[best]
+    # Words must meet in one passage (a sentence and the next): scattered over the answer
+    # they say nothing together, and appended filler could complete a point word by word.
+    per_sentence: dict[int, set[str]] = {}
+    for j, st in enumerate(answer.stems):
+        if st in wanted:
+            per_sentence.setdefault(answer.sentence_of[j], set()).add(st)
+    windows = {i: per_sentence.get(i, set()) | per_sentence.get(i + 1, set())
+               for i in per_sentence}
+    best = min(windows, key=lambda i: (-len(windows[i]), i))
+    return len(windows[best]) / len(wanted), answer.sentences[best]
 
 
 def coverage(question: Question, answer: Analysed, asked: frozenset[str] = frozenset()
@@ -134,7 +138,7 @@ def correctness_score(wrong: list[tuple[Misconception, str]], cov: Coverage) -> 
         comment = f"States that {first.statement.rstrip('.')}. In fact: {first.correction}"
         return CriterionScore(name=rubric.CORRECTNESS, score=1 if len(wrong) > 1 else 2,
                               evidence=quote(sentence), comment=quote(comment, 600))
-    if cov.share >= 0.5:
+    if cov.share >= 0.5 and cov.covered:  # half-covered points alone quote nothing
         return CriterionScore(name=rubric.CORRECTNESS, score=5, evidence=quote(cov.covered[0][1]),
                               comment="What is said is accurate; no known misconception stated.")
     if cov.covered:
