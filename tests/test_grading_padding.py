@@ -147,3 +147,10 @@ def test_key_point_words_scattered_into_appended_filler_do_not_complete_it():
            "have different properties.")
     base, padded = _padded_scores(question, answer, pad)
     assert padded <= base
+
+
+@pytest.mark.parametrize("pad", [STORY_FILLER["self-praise"], STORY_FILLER["vague result"]])
+def test_praise_appended_to_an_echoed_question_still_scores_one(pad):
+    echo = (f"{DOMAIN_QUESTION.text} I had to get up to speed in an unfamiliar domain.")
+    base, padded = _padded_scores(DOMAIN_QUESTION, echo, pad)
+    assert base == 1 and padded == 1

@@ -50,22 +50,30 @@ def is_vacuous(sentence: str, asked: frozenset[str], question_words: frozenset[s
     """Whether ``sentence`` says nothing specific: only vague words (and numbers), or only
     the question's words (``question_words``) when it uses most of its subject (``asked``)."""
     own = {s for s in content_stems(sentence) if s and not s.isdigit()}
-    rest = own - VAGUE
-    if not rest:
-        return True
-    restates = bool(asked) and len(asked & own) >= _RESTATED_SHARE * len(asked)
-    return restates and rest <= question_words
+    return not own - VAGUE or restates(own, asked, question_words)
+
+
+def restates(own: set[str], asked: frozenset[str], question_words: frozenset[str]) -> bool:
+    """Whether a sentence's stems ``own`` restate the question and add nothing of their own."""
+    enough = bool(asked) and len(asked & own) >= _RESTATED_SHARE * len(asked)
+    return enough and own - VAGUE <= question_words
 
 
 def drop_vacuous(question: Question, text: str) -> str:
-    """``text`` without its vacuous sentences; unchanged when it has none, or when nothing
-    else would be left (then the other guards judge the whole answer)."""
+    """``text`` without its vacuous sentences; unchanged when it has none. When nothing
+    else would be left, only the sentences restating the question (if any) are kept."""
     asked = topic_profile(question).asked
     question_words = frozenset(content_stems(question.text))
     parts = sentences(text)
     empty = [p for p in parts if is_vacuous(p, asked, question_words)]
-    if not empty or len(empty) == len(parts):
+    if not empty:
         return text
+    if len(empty) == len(parts):
+        # Nothing specific at all: an echo with praise added is still an echo, so only the
+        # restated question is kept for the echo guard; otherwise the whole text is judged.
+        echo = [p for p in parts if restates(
+            {s for s in content_stems(p) if s and not s.isdigit()}, asked, question_words)]
+        return " ".join(echo) if echo else text
     for part in empty:
         text = text.replace(part, "", 1)
     return text.strip()
