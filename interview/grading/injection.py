@@ -42,9 +42,10 @@ _NOT_A_CLAIM = (r"(?!%|\.\d|\d|\s*(?:points?|pp|percent|percentage|per\b|times|x
 # Each pattern names what it found; the whole sentence around a match is removed.
 _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("an instruction to ignore the grading instructions", re.compile(
-        r"\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}?\b(?:previous|prior|above|"
-        r"earlier|all|any|your|the|these|those|system)\b[^.\n]{0,30}?\b(?:instruction|prompt|"
-        r"rule|guideline|direction|rubric|criteria)s?\b"
+        r"\b(?:ignore|disregard|forget|override|bypass|set\s+aside|put\s+aside|discard)\b"
+        r"[^.\n]{0,40}?\b(?:previous|prior|above|earlier|all|any|your|the|these|those|system)\b"
+        r"[^.\n]{0,30}?\b(?:instruction|prompt|rule|guideline|guidance|direction|rubric|"
+        r"criteria)s?\b"
         # "Ignore everything above", "forget what you were told", "disregard the above".
         r"|\b(?:ignore|disregard|forget)\s+(?:everything|all|anything|whatever)\s+(?:above|"
         r"before|earlier|previously|else|you\s+(?:were|have\s+been)\s+(?:told|given))\b"
@@ -73,6 +74,10 @@ _SENTENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"|\b(?:to|for)\s+(?:the\s+)?{_GRADER}s?\b(?=[^.!?\n]*{_PLEA})"
         rf"|{_PLEA}[^.!?\n]*\b(?:to|for)\s+(?:the\s+)?{_GRADER}s?\b", _I | re.M)),
     ("an instruction to award a score", re.compile(
+        # "Mark this as excellent", "rate it the highest".
+        r"\b(?:mark|rate|grade|score|record)\s+(?:this|it|me|this\s+(?:answer|response))\s+"
+        r"(?:as\s+)?(?:an?\s+)?(?:excellent|perfect|outstanding|flawless|full\s+marks|top|"
+        r"the\s+(?:highest|maximum|best))\b|"
         rf"\b(?:you|{_GRADER})\s+(?:must|should|will|shall|need\s+to|have\s+to)\s+(?:give|award|"
         r"assign|rate|score|grade|mark)\b|\b(?:give|award|assign)\s+(?:me|this|this\s+answer|it|"
         r"the\s+candidate)\s+(?:a\s+|an\s+|the\s+)?(?:(?:score|grade|mark|rating)\s+of\s+)?"
