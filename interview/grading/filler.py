@@ -61,7 +61,8 @@ def restates(own: set[str], asked: frozenset[str], question_words: frozenset[str
 
 def drop_vacuous(question: Question, text: str) -> str:
     """``text`` without its vacuous sentences; unchanged when it has none. When nothing
-    else would be left, only the sentences restating the question (if any) are kept."""
+    else would be left, only the sentences restating the question are kept (an empty text
+    when there are none: the answer says nothing specific)."""
     asked = topic_profile(question).asked
     question_words = frozenset(content_stems(question.text))
     parts = sentences(text)
@@ -70,10 +71,10 @@ def drop_vacuous(question: Question, text: str) -> str:
         return text
     if len(empty) == len(parts):
         # Nothing specific at all: an echo with praise added is still an echo, so only the
-        # restated question is kept for the echo guard; otherwise the whole text is judged.
+        # restated question is kept for the echo guard; otherwise nothing is left to grade.
         echo = [p for p in parts if restates(
             {s for s in content_stems(p) if s and not s.isdigit()}, asked, question_words)]
-        return " ".join(echo) if echo else text
+        return " ".join(echo)
     for part in empty:
         text = text.replace(part, "", 1)
     return text.strip()

@@ -112,6 +112,10 @@ def check_answer(question: Question, answer: str) -> GuardReport:
     # Echo is judged with and without them: a question's own parts can read as filler.
     echo = _echo(question, text)
     text = filler.drop_vacuous(question, text)
+    if not text:
+        hits.append(GuardHit(Flag.EMPTY, 1, "Nothing specific to grade: say what you did or "
+                             "how it works, with the details."))
+        return GuardReport("", tuple(hits))
     hits.extend(h for h in (repeat_hit, echo or _echo(question, text)) if h)
     if not any(h.cap <= 1 for h in hits):
         later = (_buzzwords(question, text), _too_short(text), _off_topic(question, text))
