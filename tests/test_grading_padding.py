@@ -167,3 +167,18 @@ def test_an_answer_of_only_vague_sentences_scores_one_and_says_why():
                       f"{STORY_FILLER['STAR labels']}")
     assert fb.score == 1
     assert any("Nothing specific" in notice for notice in fb.notices)
+
+
+@pytest.mark.parametrize("pad", [
+    "So to answer the question: How does k-fold cross-validation work, and how would you "
+    "validate a model on time-series data?",
+    "Overall it was a 100% team effort and we improved things a lot over 2 years.",
+])
+def test_filler_run_into_an_unpunctuated_term_list_keeps_it_capped(pad):
+    question = question_from_record(
+        "cv", "How does k-fold cross-validation work, and how would you validate a model on "
+        "time-series data?")
+    terms = ("k-fold, stratified, TimeSeriesSplit, expanding window, walk-forward, leakage, "
+             "out-of-fold, variance of the estimate, nested CV")
+    base, padded = _padded_scores(question, terms, pad)
+    assert base <= 2 and padded <= base

@@ -53,6 +53,12 @@ def is_vacuous(sentence: str, asked: frozenset[str], question_words: frozenset[s
     return not own - VAGUE or restates(own, asked, question_words)
 
 
+def adds_nothing(text: str, question_words: frozenset[str]) -> bool:
+    """Whether ``text`` uses no word beyond the question's and vague ones."""
+    own = {s for s in content_stems(text) if s and not s.isdigit()}
+    return own - VAGUE <= question_words
+
+
 def restates(own: set[str], asked: frozenset[str], question_words: frozenset[str]) -> bool:
     """Whether a sentence's stems ``own`` restate the question and add nothing of their own."""
     enough = bool(asked) and len(asked & own) >= _RESTATED_SHARE * len(asked)

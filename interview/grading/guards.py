@@ -215,6 +215,10 @@ def _buzzwords(question: Question, text: str) -> GuardHit | None:
             or not _is_filler(question, s)]
     text = " ".join(kept) if kept else text
     items = [i for i in re.split(r"[,;:\n|/•]+|\s-\s|[.!?]\s", text) if tokens(i)]
+    # A long item that only restates the question or says nothing specific is filler run
+    # into the list ("... nested CV So to answer the question: How does ..."), not content.
+    question_words = frozenset(content_stems(question.text))
+    items = [i for i in items if len(tokens(i)) <= 4 or not filler.adds_nothing(i, question_words)]
     lengths = [len(tokens(i)) for i in items]
     short = [n for n in lengths if n <= 4]
     long_items = len(lengths) - len(short)
