@@ -182,3 +182,13 @@ def test_filler_run_into_an_unpunctuated_term_list_keeps_it_capped(pad):
              "out-of-fold, variance of the estimate, nested CV")
     base, padded = _padded_scores(question, terms, pad)
     assert base <= 2 and padded <= base
+
+
+def test_generic_experience_padding_after_a_story_does_not_raise_ownership_or_score():
+    question = question_from_record(
+        "dec", "Tell me about a time you had to make a decision without all the data you "
+        "wanted.", kind=Kind.BEHAVIOURAL)
+    story = ("Our team disagreed about whether to use Airflow or a simple cron job. I listed "
+             "the pipelines we had, and we agreed on cron for now with a plan to move later.")
+    base, padded = _padded_scores(question, story, FILLER)
+    assert padded <= base

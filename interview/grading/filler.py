@@ -40,7 +40,8 @@ course obviously clearly definitely certainly indeed so then thus therefore henc
 ultimately eventually everyone's time times way ways part parts whole goal goals
 objective objectives decision decisions step steps best-practice went go goes going
 learn learned learnt lesson lessons experience experiences grow growth stakeholder
-stakeholders satisfied data size fits course"""
+stakeholders satisfied data size fits course often usually sometimes frequently
+close closely machine science sciences scientist scientists"""
 VAGUE: frozenset[str] = frozenset(stem(w) for w in _VAGUE_TEXT.split())
 # A restated question: at least this share of its subject words, and nothing of its own.
 _RESTATED_SHARE = 0.5
