@@ -111,7 +111,11 @@ def test_the_answer_sits_inside_a_boundary_a_fake_closing_tag_cannot_end():
     text = user_text(endpoint.requests[0])
     begin, end = "<<<BEGIN CANDIDATE ANSWER b0b0b0b0>>>", "<<<END CANDIDATE ANSWER b0b0b0b0>>>"
     assert text.count(begin) == 1 and text.rstrip().endswith(end) and text.count(end) == 1
-    assert "That is all." in text[text.index(begin):]
+    inside = text[text.index(begin) : text.index(end)]
+    # The candidate's content is inside the boundary; the forged end marker and closing tag
+    # were cut by the guards before the call, so nothing can close the block early.
+    assert STRONG_KMEANS.split(".")[0] in inside
+    assert "</answer>" not in text
 
 
 def test_a_long_answer_is_cut_to_the_token_budget_with_a_notice():
