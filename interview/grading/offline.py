@@ -8,6 +8,7 @@ mean of those criteria, bounded by the content ceilings and the guards' cap
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from interview.grading import advice, behavioural, rubric, technical
@@ -103,32 +104,41 @@ def grade_story(question: Question, report: GuardReport) -> Graded:
 
 def grade_prepared(question: Question, report: GuardReport) -> Graded:
     """A behavioural answer that is not a story: relevance, signals, specificity, voice."""
-    answer = analyse(report.text)
-    match = behavioural.signal_match(question, answer)
-    criteria = [technical.relevance_score(topic_profile(question), answer)]
-    if question.strong_signals:
-        criteria.append(behavioural.signals_score(match))
-    criteria += [behavioural.specificity_score(answer), behavioural.ownership_score(answer)]
-    criteria.append(_clarity(question, answer, criteria))
-    graded = Graded(criteria, rubric.PREPARED_WEIGHTS)
-    graded.improvements += [advice.signal_advice(s) for s in match.missing[:2]]
-    _add_key_points(question, answer, graded)
-    graded.improvements += advice.criterion_advice(criteria)
-    graded.follow_up = question.follow_ups[0] if question.follow_ups else None
-    return graded
+    return _grade_non_story(
+        question,
+        report,
+        lambda answer: [behavioural.specificity_score(answer), behavioural.ownership_score(answer)],
+        rubric.PREPARED_WEIGHTS,
+    )
 
 
 def grade_plan(question: Question, report: GuardReport) -> Graded:
     """A behavioural answer that lays out a plan ("How would you...?"): relevance, signals,
     the approach (steps, reasons, trade-offs), specificity and clarity."""
+    return _grade_non_story(
+        question,
+        report,
+        lambda answer: [behavioural.approach_score(answer), behavioural.specificity_score(answer)],
+        rubric.PLAN_WEIGHTS,
+    )
+
+
+def _grade_non_story(
+    question: Question,
+    report: GuardReport,
+    own_criteria: Callable[[Analysed], list[CriterionScore]],
+    weights: dict[str, float],
+) -> Graded:
+    """Shared shape of prepared and plan answers: relevance, signals, the kind's own
+    criteria, clarity; advice from missing signals, key points and weak criteria."""
     answer = analyse(report.text)
     match = behavioural.signal_match(question, answer)
     criteria = [technical.relevance_score(topic_profile(question), answer)]
     if question.strong_signals:
         criteria.append(behavioural.signals_score(match))
-    criteria += [behavioural.approach_score(answer), behavioural.specificity_score(answer)]
+    criteria += own_criteria(answer)
     criteria.append(_clarity(question, answer, criteria))
-    graded = Graded(criteria, rubric.PLAN_WEIGHTS)
+    graded = Graded(criteria, weights)
     graded.improvements += [advice.signal_advice(s) for s in match.missing[:2]]
     _add_key_points(question, answer, graded)
     graded.improvements += advice.criterion_advice(criteria)
