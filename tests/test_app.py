@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from apptest_support import APP, isolate, launch, send
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
@@ -12,7 +13,6 @@ from interview.export import download_name, from_json, to_json, to_markdown
 from interview.models import Mode, SessionStatus
 from interview.session import InterviewSession, Phase
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
 ANSWER = (
     "In my last project I standardised the features and fitted the scaler on the training "
     "set only to avoid leakage, then compared a logistic regression baseline with gradient "
@@ -24,19 +24,8 @@ HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Offline grader, a temporary database path, no .env and no home directory writes."""
-    for name in ["OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_GRADER", "INTERVIEW_MODEL"]:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("INTERVIEW_DB_PATH", str(tmp_path / "sessions.sqlite3"))
     # These tests walk the planned questions; follow-ups have their own tests (test_app_coach).
-    monkeypatch.setenv("INTERVIEW_FOLLOW_UPS", "0")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
-
-
-def launch() -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60).run()
-    assert not at.exception
-    return at
+    isolate(tmp_path, monkeypatch, INTERVIEW_FOLLOW_UPS="0")
 
 
 def start(at: AppTest, n: int, mode: Mode = Mode.TECHNICAL) -> InterviewSession:
@@ -49,8 +38,7 @@ def start(at: AppTest, n: int, mode: Mode = Mode.TECHNICAL) -> InterviewSession:
 
 
 def answer(at: AppTest, text: str) -> None:
-    at.chat_input(key="answer_box").set_value(text).run()
-    assert not at.exception
+    send(at, text)
 
 
 def score_cards(at: AppTest) -> list[str]:

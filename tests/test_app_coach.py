@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from apptest_support import APP, isolate, launch, send
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
@@ -15,7 +16,6 @@ from interview.export import download_name, escape_markdown, to_json
 from interview.models import Category, Mode, RoleFocus, Style
 from interview.session import InterviewSession, Phase
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
 ANSWER = (
     "In my last project I standardised the features and fitted the scaler on the training "
     "set only to avoid leakage, then compared a logistic regression baseline with gradient "
@@ -39,18 +39,7 @@ Sam
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ["OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_GRADER", "INTERVIEW_MODEL",
-                 "INTERVIEW_FOLLOW_UPS"]:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("INTERVIEW_DB_PATH", str(tmp_path / "sessions.sqlite3"))
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
-
-
-def launch() -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60).run()
-    assert not at.exception
-    return at
+    isolate(tmp_path, monkeypatch, unset=("INTERVIEW_FOLLOW_UPS",))
 
 
 def start(at: AppTest, n: int, mode: Mode = Mode.TECHNICAL, **setup: object) -> InterviewSession:
@@ -66,8 +55,7 @@ def start(at: AppTest, n: int, mode: Mode = Mode.TECHNICAL, **setup: object) -> 
 
 
 def answer(at: AppTest, text: str = ANSWER) -> None:
-    at.chat_input(key="answer_box").set_value(text).run()
-    assert not at.exception
+    send(at, text)
 
 
 def captions(at: AppTest) -> str:

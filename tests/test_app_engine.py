@@ -17,6 +17,7 @@ from threading import Thread
 from typing import Any
 
 import pytest
+from apptest_support import isolate, launch, send
 from streamlit.testing.v1 import AppTest
 
 from interview.export import to_json, to_markdown
@@ -24,7 +25,6 @@ from interview.export_pdf import to_pdf
 from interview.models import Flag
 from interview.session import InterviewSession, Phase
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
 ANSWER = (
     "In my last project I standardised the features and fitted the scaler on the training "
     "set only to avoid leakage, then compared a logistic regression baseline with gradient "
@@ -37,13 +37,7 @@ HOSTILE = "bad request ![pixel](http://127.0.0.1:1/leak.png) [click](javascript:
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Offline grader from the environment, a temporary database, no .env, no follow-ups."""
-    for name in ["OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_GRADER", "INTERVIEW_MODEL"]:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("INTERVIEW_DB_PATH", str(tmp_path / "sessions.sqlite3"))
-    monkeypatch.setenv("INTERVIEW_FOLLOW_UPS", "0")
-    monkeypatch.setenv("INTERVIEW_LLM_MAX_RETRIES", "0")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
+    isolate(tmp_path, monkeypatch, INTERVIEW_FOLLOW_UPS="0", INTERVIEW_LLM_MAX_RETRIES="0")
 
 
 def closed_port() -> int:
@@ -137,12 +131,6 @@ def shown(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
 
 
-def launch() -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60).run()
-    assert not at.exception
-    return at
-
-
 def choose(at: AppTest, choice: str, url: str | None = None, model: str | None = None,
            key: str | None = None) -> None:
     """Fill the engine fields and press "Use this engine"."""
@@ -166,8 +154,7 @@ def start(at: AppTest, n: int) -> InterviewSession:
 
 
 def answer(at: AppTest, text: str = ANSWER) -> None:
-    at.chat_input(key="answer_box").set_value(text).run()
-    assert not at.exception
+    send(at, text)
 
 
 def page_text(at: AppTest) -> str:

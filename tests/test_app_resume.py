@@ -6,12 +6,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from apptest_support import isolate, launch, send
 from streamlit.testing.v1 import AppTest
 
 from interview.session import InterviewSession
 from interview.store import SessionStore
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
 ANSWER = (
     "I standardised the features and fitted the scaler on the training set only to avoid "
     "leakage, then compared a logistic regression baseline with gradient boosting."
@@ -20,22 +20,10 @@ ANSWER = (
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ["OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEW_GRADER", "INTERVIEW_MODEL"]:
-        monkeypatch.delenv(name, raising=False)
-    db = tmp_path / "data" / "sessions.sqlite3"
-    monkeypatch.setenv("INTERVIEW_DB_PATH", str(db))
-    monkeypatch.setenv("INTERVIEW_FOLLOW_UPS", "0")  # these tests count planned questions
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
-    return db
-
-
-def launch(**params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.query_params.update(params)
-    at.run()
-    assert not at.exception
-    return at
+    # These tests count planned questions, so no follow-ups.
+    return isolate(
+        tmp_path, monkeypatch, db=tmp_path / "data" / "sessions.sqlite3", INTERVIEW_FOLLOW_UPS="0"
+    )
 
 
 def start(at: AppTest, n: int) -> InterviewSession:
@@ -47,8 +35,7 @@ def start(at: AppTest, n: int) -> InterviewSession:
 
 
 def answer(at: AppTest, text: str) -> None:
-    at.chat_input(key="answer_box").set_value(text).run()
-    assert not at.exception
+    send(at, text)
 
 
 def shown_answers(at: AppTest) -> list[str]:
