@@ -84,11 +84,7 @@ class FakeCompatible(BaseHTTPRequestHandler):
                          "message": {"role": "assistant", "content": content}}],
             "usage": {"prompt_tokens": 321, "completion_tokens": 45, "total_tokens": 366},
         }).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(reply)))
-        self.end_headers()
-        self.wfile.write(reply)
+        send_json(self, 200, reply)
 
     def log_message(self, format: str, *args: Any) -> None:
         return
@@ -107,14 +103,19 @@ class MarkdownInError(BaseHTTPRequestHandler):
         self.rfile.read(int(self.headers["Content-Length"]))
         reply = json.dumps({"error": {"message": HOSTILE, "type": "invalid_request_error",
                                       "code": None}}).encode()
-        self.send_response(400)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(reply)))
-        self.end_headers()
-        self.wfile.write(reply)
+        send_json(self, 400, reply)
 
     def log_message(self, format: str, *args: Any) -> None:
         return
+
+
+def send_json(handler: BaseHTTPRequestHandler, status: int, reply: bytes) -> None:
+    """Send ``reply`` as a JSON response with ``status``."""
+    handler.send_response(status)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", str(len(reply)))
+    handler.end_headers()
+    handler.wfile.write(reply)
 
 
 def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:

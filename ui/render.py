@@ -189,28 +189,17 @@ def downloads(record: SessionRecord, key: str = "download", revision: Hashable =
         markdown, json_text = to_markdown(record), to_json(record)
         snapshot = record.model_copy(deep=True)
         st.session_state[cache_key] = (revision, markdown, json_text, snapshot)
-    md, js, pdf = st.columns(3)
-    md.download_button(
-        "Download transcript (Markdown)",
-        data=markdown,
-        file_name=download_name(record, "md"),
-        mime="text/markdown",
-        on_click="ignore",
-        key=f"{key}_md",
-    )
-    js.download_button(
-        "Download transcript (JSON)",
-        data=json_text,
-        file_name=download_name(record, "json"),
-        mime="application/json",
-        on_click="ignore",
-        key=f"{key}_json",
-    )
-    pdf.download_button(
-        "Download transcript (PDF)",
-        data=partial(to_pdf, snapshot),
-        file_name=download_name(record, "pdf"),
-        mime="application/pdf",
-        on_click="ignore",
-        key=f"{key}_pdf",
-    )
+    formats = [
+        ("Markdown", markdown, "md", "text/markdown"),
+        ("JSON", json_text, "json", "application/json"),
+        ("PDF", partial(to_pdf, snapshot), "pdf", "application/pdf"),  # built only on click
+    ]
+    for column, (label, data, ext, mime) in zip(st.columns(3), formats, strict=True):
+        column.download_button(
+            f"Download transcript ({label})",
+            data=data,
+            file_name=download_name(record, ext),
+            mime=mime,
+            on_click="ignore",
+            key=f"{key}_{ext}",
+        )
