@@ -40,11 +40,18 @@ def test_empty_answer_scores_one_with_the_reason():
 
 
 @pytest.mark.parametrize("attack", ATTACKS)
-def test_injection_is_flagged_and_capped_at_two(attack):
+def test_injection_is_flagged_removed_and_only_the_answer_is_graded(attack):
     fb = GRADER.grade(Q, f"{STRONG_KMEANS}\n{attack}")
     assert Flag.INJECTION in fb.flags
-    assert fb.score <= 2
     assert any("Removed before grading" in n for n in fb.notices)
+    # The attack earns nothing and the candidate's own content keeps its grade.
+    assert fb.score == GRADER.grade(Q, STRONG_KMEANS).score >= 4
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_an_attack_on_its_own_scores_at_most_two(attack):
+    fb = GRADER.grade(Q, attack)
+    assert fb.score <= 2 and fb.flags
 
 
 @pytest.mark.parametrize("attack", ATTACKS)

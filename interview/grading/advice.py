@@ -47,7 +47,7 @@ _FLAG_ADVICE: dict[Flag, str] = {
     Flag.ECHO: "Answer the question rather than restating it.",
     Flag.OFF_TOPIC: "Answer the question that was asked; start from its key term.",
     Flag.INJECTION: "Write only your answer: notes to the grader and claimed scores are removed "
-    "and cap the score.",
+    "and earn nothing.",
     Flag.TOO_SHORT: "Explain in two or three sentences: what it is, how it works, when it matters.",
 }
 

@@ -93,7 +93,10 @@ def check_answer(question: Question, answer: str) -> GuardReport:
     scanned = injection.scan(text, context)
     if scanned.found:
         why = "; ".join(scanned.reasons)
-        hits.append(GuardHit(Flag.INJECTION, 2, f"Removed before grading: {why}. "
+        # The attack is cut out and earns nothing; what is left is graded on its content,
+        # as a fair interviewer would (no cap: the rest may be a good answer). An answer
+        # that was only an attack is left empty or thin, and the guards below cap it.
+        hits.append(GuardHit(Flag.INJECTION, 5, f"Removed before grading: {why}. "
                              "Only the candidate's own answer is graded."))
     text = scanned.text
     if not text.strip():

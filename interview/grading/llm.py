@@ -8,8 +8,9 @@ wording does not):
 2. the answer is cut to the per-call token budget, with a notice;
 3. the model scores each rubric criterion into a strict schema (scores 1-5, capped lengths);
 4. the overall score is computed here from those criteria with the offline weights, then
-   capped by the guards (and by a misconception the offline grader caught): the model can
-   never give more than the guards allow, and its opinion of the overall is never asked;
+   capped by the guards (and by a misconception the offline grader caught; for an answer
+   that held an attack, by the offline grade of what is left once it is cut out): the model
+   can never give more than the guards allow, and its opinion of the overall is never asked;
 5. on any ``LLMError`` (or a broken prompt file) the offline grader's feedback is returned,
    flagged ``LLM_FALLBACK``, with a notice saying why; the answer is never lost.
 """
@@ -150,6 +151,10 @@ class LLMGrader:
         criteria = [_criterion(name, getattr(out, field_name(name))) for name in weights]
         flags = list(report.flags)
         cap = report.cap
+        if Flag.INJECTION in report.flags:
+            # The attack was cut out before the call; should any of it have reached the
+            # model, the answer still gets no more than our own grade of what is left.
+            cap = min(cap, offline.score)
         if Flag.MISCONCEPTION in offline.flags:
             flags.append(Flag.MISCONCEPTION)
             cap = min(cap, rubric.MISCONCEPTION_CAP)
