@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from interview.grading import rubric
 from interview.grading.markers import find_markers, points_to_score
 from interview.grading.text import Analysed, content_stems, quote, stem
+from interview.grading.themes import Theme, labels, theme_evidence
 from interview.grading.vocab import TopicProfile, distinctive
 from interview.models import Category, CriterionScore, Question
 
@@ -73,7 +74,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?:needed|had|wanted|decided|volunteered|offered|set out|aimed|agreed) to|the (?:goal|"
         r"task|objective|aim|challenge|deadline|ask|brief|problem) was|(?:we|they|she|he) "
         r"(?:needed|wanted|asked)|i owned|asked (?:me|for)|so that|in order to|by (?:friday|"
-        r"monday|the end of)|deadline|had to)\b", _I),
+        r"monday|the end of)|deadline|had to|i was on call|i (?:promised|committed|proposed|"
+        r"offered)|(?:it|this|that) was (?:my|mine)|i took (?:on|over|ownership)|assigned to me|"
+        r"(?:my|our) (?:manager|lead|director|client) asked)\b", _I),
     rubric.RESULT: re.compile(
         r"\b(?:as a result|result(?:ed)? in|the (?:result|outcome|impact) (?:was|is)|in the end|"
         r"eventually|ultimately|which (?:meant|led|reduced|increased|improved|saved|cut)|led to|"
@@ -81,7 +84,13 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"halved|tripled|went from|freed|stopped|caught|finished|we (?:shipped|launched|delivered"
         r"|hit|met|won)|i learn(?:ed|t)|lesson|since then|has since|(?:is|are|was) now|now "
         r"(?:i|we|they|the)|adopted|approved|signed off|agreed to|(?:manager|team|stakeholders?|"
-        r"client|lead) (?:was|were|said|mentioned) ?(?:happy|pleased|satisfied)?)\b", _I),
+        r"client|lead) (?:was|were|said|mentioned) ?(?:happy|pleased|satisfied)?|(?:test|"
+        r"analysis|backtest|data|numbers?|results?) showed|so we (?:kept|dropped|shipped|chose|"
+        r"switched|went|stayed|decided)|(?:we|they|she|he) (?:kept|chose|decided|accepted)|"
+        r"no longer|never happened again|after that|afterwards|from then on|went live|rolled "
+        r"out|recovered|restored|resolved|fixed|turned out|(?:i|we) (?:then |also )?(?:added|set "
+        r"up|introduced|wrote) (?:a|an|two|three|new)? ?(?:\w+ )?(?:checks?|tests?|alerts?|"
+        r"monitors?|monitoring|validations?|guards?|runbooks?))\b", _I),
 }
 _HYPOTHETICAL = re.compile(r"\bi(?: would|'d| always| usually| try to| tend to| generally)\b"
                            r"|\byou (?:should|need to|can)\b", _I)
@@ -257,8 +266,14 @@ def specificity_score(answer: Analysed) -> CriterionScore:
                           evidence=quote(", ".join(shown)) if shown else "", comment=comment)
 
 
-def story_relevance(profile: TopicProfile, answer: Analysed) -> CriterionScore:
-    """1-5: a story fits when it touches the theme the question names."""
+def story_relevance(profile: TopicProfile, answer: Analysed, themes: tuple[Theme, ...] = ()
+                    ) -> CriterionScore:
+    """1-5: a story fits when it touches the theme the question names (``themes``, from
+    the team's list, when the question names one; else the question's own words)."""
+    touched = theme_evidence(themes, answer) if themes else None
+    if touched is not None and tells_a_story(answer):
+        return CriterionScore(name=rubric.RELEVANCE, score=5, evidence=quote(touched),
+                              comment=f"The story is about {labels(themes)}, as asked.")
     # Only the story's own sentences count, so a generic sentence that happens to use the
     # question's words (padding) does not make the story fit better.
     told = {i for i, sent in enumerate(answer.sentences) if _I_REFS.search(sent)

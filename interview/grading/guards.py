@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interview.grading import filler, injection
-from interview.grading.behavioural import is_narrative, tells_a_story
+from interview.grading.behavioural import EITHER, STORY, is_narrative, question_mode, tells_a_story
 from interview.grading.technical import coverage
 from interview.grading.text import (
     Analysed,
@@ -26,6 +26,7 @@ from interview.grading.text import (
     sentences,
     tokens,
 )
+from interview.grading.themes import labels, theme_evidence, themes_asked
 from interview.grading.vocab import STORY_THEMES, TopicProfile, topic_profile
 from interview.models import Flag, Kind, Question
 
@@ -255,6 +256,14 @@ def _off_topic(question: Question, text: str) -> GuardHit | None:
     """A fluent answer that shares almost no distinctive words with the question."""
     profile = topic_profile(question)
     answer = analyse(text)
+    asked = themes_asked(question.text) if _asks_for_a_story(question) else ()
+    if asked and tells_a_story(answer):
+        # The question names what the story must be about; a story that never touches it
+        # answers another question, however well it is told.
+        if theme_evidence(asked, answer) is not None:
+            return None
+        return GuardHit(Flag.OFF_TOPIC, 2, "The story does not answer the question: it is "
+                        f"not about {labels(asked)}, which is what was asked.")
     if profile.is_on_topic(answer):
         if not _ignores_the_question(question, profile, answer):
             return None
@@ -266,6 +275,11 @@ def _off_topic(question: Question, text: str) -> GuardHit | None:
         return None
     return GuardHit(Flag.OFF_TOPIC, 2, "The answer does not address the question: it shares "
                     "almost none of the question's subject words.")
+
+
+def _asks_for_a_story(question: Question) -> bool:
+    """Whether ``question`` is behavioural and can be answered with a story."""
+    return question.kind is Kind.BEHAVIOURAL and question_mode(question) in (STORY, EITHER)
 
 
 def _about_other_themes(profile: TopicProfile, answer: Analysed) -> bool:

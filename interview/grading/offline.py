@@ -15,6 +15,7 @@ from interview.grading import advice, behavioural, rubric, technical
 from interview.grading.common_misconceptions import asserted_common
 from interview.grading.guards import GuardReport, check_answer
 from interview.grading.text import Analysed, analyse
+from interview.grading.themes import themes_asked
 from interview.grading.vocab import topic_profile
 from interview.models import CriterionScore, Feedback, Flag, Kind, Question
 
@@ -93,7 +94,8 @@ def grade_story(question: Question, report: GuardReport) -> Graded:
                 behavioural.star_part(answer, rubric.RESULT),
                 behavioural.ownership_score(answer, action.score),
                 behavioural.specificity_score(answer),
-                behavioural.story_relevance(topic_profile(question), answer)]
+                behavioural.story_relevance(topic_profile(question), answer,
+                                                themes_asked(question.text))]
     graded = Graded(criteria, rubric.STORY_WEIGHTS)
     _add_key_points(question, answer, graded)
     part = advice.weakest(criteria, (*STORY_PARTS, rubric.OWNERSHIP, rubric.SPECIFICITY))
