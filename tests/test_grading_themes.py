@@ -105,3 +105,22 @@ def test_every_theme_is_complete_and_named_by_some_question_in_the_bank_or_these
     for theme in load_themes():
         assert theme.label and theme.asked and theme.evidence
         assert any(p.search(t) for t in texts for p in theme.asked), theme.label
+
+
+@pytest.mark.parametrize("answer", [
+    "Honestly, I've never missed a deadline. I plan with buffers and I'm very organised.",
+    "I don't really make mistakes like that, because I double-check everything I ship.",
+    "I'm genuinely never late with my work; I plan with buffers and communicate early.",
+])
+def test_denying_the_situation_instead_of_telling_one_scores_one(answer):
+    fb = GRADER.grade(DEADLINE, answer)
+    assert fb.score == 1
+    assert any("gives no example" in tip for tip in fb.improvements)
+    assert GRADER.grade(DEADLINE, SLIPPED).score >= 3  # a real story to the same question
+
+
+def test_a_denial_followed_by_a_real_story_is_graded_as_the_story():
+    answer = "I have never missed one outright, but I came close once. " + SLIPPED
+    fb = GRADER.grade(DEADLINE, answer)
+    assert fb.score >= 3
+    assert not any("gives no example" in tip for tip in fb.improvements)

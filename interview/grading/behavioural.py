@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from interview.grading import rubric
 from interview.grading.markers import find_markers, points_to_score
-from interview.grading.text import Analysed, content_stems, quote, stem
+from interview.grading.text import Analysed, analyse, content_stems, quote, stem
 from interview.grading.themes import Theme, labels, theme_evidence
 from interview.grading.vocab import TopicProfile, distinctive
 from interview.models import Category, CriterionScore, Question
@@ -212,6 +212,29 @@ def action_verbs(answer: Analysed) -> list[str]:
             if not _I_REFS.search(sentence) and not _ANY_AGENT.search(sentence):
                 verbs.extend(_past_verbs(sentence))
     return list(dict.fromkeys(verbs))
+
+
+# "I've never missed a deadline", "I don't really make mistakes", "it just hasn't happened":
+# the candidate denies the situation the question asks about instead of telling one.
+_DENIAL = re.compile(
+    r"\b(?:i(?:'ve| have)?|i'm|i am) (?:honestly |genuinely |really |actually |just )?"
+    r"(?:never|not ever|not really|rarely)\b(?! (?:\w+ ){0,3}(?:before|until|again|since))"
+    r"|\bi (?:honestly |genuinely |really )?(?:don't|do not|can't|cannot) (?:really )?"
+    r"(?:make|have|get|think of|remember|recall)\b(?! (?:\w+ ){0,2}(?:time|example|case) "
+    r"(?:when|where))|\b(?:it|that|this) (?:just |simply )?(?:hasn't|has not|never) "
+    r"(?:happened|come up)", _I)
+
+
+def denies_the_premise(answer: Analysed) -> str | None:
+    """The sentence that denies the situation asked about, when the rest tells no story."""
+    denial = next((s for s in answer.sentences if _DENIAL.search(s)), None)
+    if denial is None:
+        return None
+    rest = analyse(" ".join(s for s in answer.sentences if not _DENIAL.search(s)))
+    if rest.sentences and tells_a_story(rest) and (
+            len(action_verbs(rest)) >= 2 or _CUES[rubric.SITUATION].search(rest.text)):
+        return None  # "I have never missed one, but once I came close: ..." tells a story
+    return denial
 
 
 def tells_a_story(answer: Analysed) -> bool:

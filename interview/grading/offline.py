@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from interview.grading import advice, behavioural, rubric, technical
 from interview.grading.common_misconceptions import asserted_common
 from interview.grading.guards import GuardReport, check_answer
-from interview.grading.text import Analysed, analyse
+from interview.grading.text import Analysed, analyse, quote
 from interview.grading.themes import themes_asked
 from interview.grading.vocab import topic_profile
 from interview.models import CriterionScore, Feedback, Flag, Kind, Question
@@ -33,6 +33,7 @@ class Graded:
     missed: list[str] = field(default_factory=list)
     follow_up: str | None = None
     misconception: bool = False
+    cap: int = 5  # what the content allows at most, beyond the guards (e.g. no example)
 
 
 class OfflineGrader:
@@ -97,6 +98,13 @@ def grade_story(question: Question, report: GuardReport) -> Graded:
                 behavioural.story_relevance(topic_profile(question), answer,
                                                 themes_asked(question.text))]
     graded = Graded(criteria, rubric.STORY_WEIGHTS)
+    denial = behavioural.denies_the_premise(answer)
+    if denial is not None:
+        graded.cap = rubric.NO_EXAMPLE_CAP
+        graded.improvements.append(
+            f'"{quote(denial, 80)}" gives no example. Interviewers ask for a real time it '
+            "happened; pick the closest one you have and tell it: the situation, what you did, "
+            "what changed.")
     _add_key_points(question, answer, graded)
     part = advice.weakest(criteria, (*STORY_PARTS, rubric.OWNERSHIP, rubric.SPECIFICITY))
     graded.improvements += advice.criterion_advice(criteria, limit=3)
@@ -152,7 +160,7 @@ def _better(report: GuardReport, story: Graded, plan: Graded) -> Graded:
     """The higher-scoring reading of an answer to a question that accepts a plan or a
     real example (the story on a tie)."""
     def score(graded: Graded) -> int:
-        return rubric.overall(graded.criteria, graded.weights, report.cap)
+        return rubric.overall(graded.criteria, graded.weights, min(report.cap, graded.cap))
     return plan if score(plan) > score(story) else story
 
 
@@ -176,7 +184,7 @@ def _add_key_points(question: Question, answer: Analysed, graded: Graded) -> Non
 
 def _finish(question: Question, report: GuardReport, graded: Graded) -> Feedback:
     """Assemble the feedback: overall score, flags, guard reasons and advice."""
-    cap, flags = report.cap, report.flags
+    cap, flags = min(report.cap, graded.cap), report.flags
     if graded.misconception:
         cap = min(cap, rubric.MISCONCEPTION_CAP)
         flags = [*flags, Flag.MISCONCEPTION]

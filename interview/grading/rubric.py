@@ -87,6 +87,9 @@ CEILINGS: tuple[tuple[str, int], ...] = (
 # A confidently stated misconception caps the overall, whatever else is right: interviewers
 # treat a wrong claim stated as fact as worse than a gap.
 MISCONCEPTION_CAP = 2
+# A story question answered by denying it ever happened ("I've never missed a deadline"),
+# with no example: a fair interviewer gives it the lowest mark.
+NO_EXAMPLE_CAP = 1
 
 
 def weighted_mean(scores: Mapping[str, int], weights: Mapping[str, float]) -> float:
