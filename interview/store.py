@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -131,6 +132,8 @@ class SessionStore:
         self.path = Path(path)
         self._timeout_s = timeout_s
         self._max_page_count = max_page_count
+        self._reader: sqlite3.Connection | None = None  # for revision(); see there
+        self._reader_lock = threading.Lock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -288,10 +291,35 @@ class SessionStore:
     # --- reading ---------------------------------------------------------------------
 
     def revision(self, session_id: str) -> int | None:
-        """How many times the session was saved; ``None`` if it is not stored."""
-        with self._connect() as db:
-            row = db.execute("SELECT revision FROM sessions WHERE id = ?", (session_id,)).fetchone()
-        return None if row is None else int(row[0])
+        """How many times the session was saved; ``None`` if it is not stored.
+
+        The app asks this on every interaction (has another tab saved since?), so it reads
+        through one connection kept open for the store's life instead of opening one, which
+        cost more than the read. Each read is its own transaction and sees every commit
+        made before it; a lock keeps the threads that share the store off it at once.
+        """
+        with self._reader_lock:
+            try:
+                if self._reader is None:
+                    self._reader = sqlite3.connect(self.path, timeout=self._timeout_s,
+                                                   isolation_level=None, check_same_thread=False)
+                rows = self._reader.execute(  # fetchall ends the read transaction
+                    "SELECT revision FROM sessions WHERE id = ?", (session_id,)
+                ).fetchall()
+            except sqlite3.Error as exc:
+                self._close_reader()
+                raise StoreError(describe_error(exc, self.path)) from None
+        return int(rows[0][0]) if rows else None
+
+    def close(self) -> None:
+        """Close the connection ``revision`` keeps open (the others close after each use)."""
+        with self._reader_lock:
+            self._close_reader()
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     def load(self, session_id: str) -> SessionRecord | None:
         """The stored session with every turn, or ``None`` if the id is unknown."""

@@ -207,6 +207,33 @@ def test_two_tabs_answering_the_same_question_keep_both_answers(
     assert tab_b.current_turn.question.id == loaded.plan[1]
 
 
+def test_the_revision_read_on_every_rerun_sees_every_later_save(
+    bank: QuestionBank, tmp_path: Path
+) -> None:
+    # revision() keeps one connection open; each read must still see the latest commit,
+    # whoever made it (another store on the file, as in another server process).
+    path = tmp_path / "s.sqlite3"
+    reader, writer = SessionStore(path), SessionStore(path)
+    session = start(bank, AutoSave(writer, "me"))
+    seen = [reader.revision(session.record.id)]
+    for text in (ANSWER, ANSWER + " again"):
+        session.answer(text)
+        seen.append(reader.revision(session.record.id))
+        session.next()
+        seen.append(reader.revision(session.record.id))
+    assert seen == sorted(set(seen)) and seen[-1] == writer.revision(session.record.id)
+    assert reader.revision("x" * 22) is None
+    reader.close()
+    assert reader.revision(session.record.id) == seen[-1]  # reopens after close
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")  # a writer holding the lock does not stop reads
+    try:
+        assert reader.revision(session.record.id) == seen[-1]
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+
+
 def test_a_tab_that_has_not_seen_an_answer_cannot_erase_it(
     bank: QuestionBank, store: SessionStore
 ) -> None:
