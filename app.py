@@ -14,21 +14,15 @@ from interview.config import Settings, load_settings
 from interview.errors import InterviewError
 from interview.grading import make_grader
 from interview.models import Mode, RoleFocus
-from interview.questions import QuestionBank, load_bank
+from interview.questions import QuestionBank
 from interview.session import MAX_QUESTIONS, InterviewSession, Phase
-from ui import after_interview, coach, engine_panel, job_panel, persistence, render
+from ui import after_interview, coach, engine_panel, job_panel, persistence, render, shared
 
 SESSION = "interview"  # the InterviewSession of this browser session
 SETTINGS = "settings"
 FLASH = "flash"  # messages to show once, set by callbacks
 UNSENT = "unsent_answer"  # an answer that could not be submitted, kept for the candidate
 ANSWER_BOX = "answer_box"
-
-
-@st.cache_resource(show_spinner="Loading the question bank...")
-def shared_bank() -> QuestionBank:
-    """The question bank, loaded and validated once per server process."""
-    return load_bank()
 
 
 def current_settings() -> Settings:
@@ -187,7 +181,7 @@ def main() -> None:
     st.title("Mock interview coach")
     try:
         settings = current_settings()
-        bank = shared_bank()
+        bank = shared.question_bank()
     except InterviewError as exc:
         st.error(str(exc))
         st.stop()

@@ -5,8 +5,9 @@ screen, so a refresh or a reopened link brings it back (F6), and ``owner=`` name
 browser, so the history page lists only the sessions started here. The owner token is
 stored only as a hash; a session link alone opens that one session but shows no history.
 
-The store is shared by every browser (``st.cache_resource``): it holds a path and
-settings, never per-user state. Each browser's ``AutoSave`` lives in its session state.
+The store is shared by every browser (``st.cache_resource``): it holds a path, settings
+and one connection for reading revisions, never per-user state. Each browser's
+``AutoSave`` lives in its session state.
 """
 
 from __future__ import annotations
