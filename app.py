@@ -17,6 +17,7 @@ from interview.models import Mode, RoleFocus
 from interview.questions import QuestionBank
 from interview.session import MAX_QUESTIONS, InterviewSession, Phase
 from ui import after_interview, coach, engine_panel, job_panel, persistence, render, shared
+from ui import sidebar as setup_sidebar
 
 SESSION = "interview"  # the InterviewSession of this browser session
 SETTINGS = "settings"
@@ -67,6 +68,7 @@ def start_interview(bank: QuestionBank, settings: Settings) -> None:
         flash(str(exc))
         return
     st.session_state[SESSION] = session
+    setup_sidebar.fold()  # the set-up folds away while the candidate answers
     persistence.remember(session.record)
     st.session_state.pop(UNSENT, None)
     for notice in session.pop_notices():
@@ -112,26 +114,45 @@ def run_step(step_name: str) -> None:
 
 
 def sidebar(bank: QuestionBank, settings: Settings, session: InterviewSession | None) -> None:
-    """Interview set-up: role focus, mode, number of questions, start/restart."""
+    """Interview set-up (role focus, mode, number of questions, start), or during an
+    interview a short status with the set-up folded away until the candidate asks for it."""
+    in_progress = session is not None and session.phase is not Phase.FINISHED
     with st.sidebar:
-        st.header("Set up")
-        st.selectbox("Role focus", list(RoleFocus), format_func=lambda r: r.label, key="setup_role")
-        st.radio("Mode", list(Mode), format_func=lambda m: render.MODE_LABELS[m], key="setup_mode")
-        st.number_input("Number of questions", 1, MAX_QUESTIONS, value=5, key="setup_n")
-        coach.setup_controls(settings)
-        job_panel.panel(settings)
-        engine_panel.panel(settings)
-        in_progress = session is not None and session.phase is not Phase.FINISHED
-        st.button(
-            "Restart with these settings" if in_progress else "Start interview",
-            type="primary",
-            on_click=start_interview,
-            args=(bank, settings),
-            key="start",
-        )
+        if session is not None and in_progress and not setup_sidebar.is_open():
+            setup_sidebar.status(session)
+            engine_panel.usage(session, settings)
+            st.button("End interview now", on_click=run_step, args=("finish",), key="finish")
+            st.button("Change set-up or restart", on_click=setup_sidebar.unfold,
+                      key="setup_show")
+            setup_sidebar.drawn(False)
+            return
+        setup(bank, settings, in_progress)
+        setup_sidebar.drawn(True)
         if in_progress:
+            st.button("Hide the set-up", on_click=setup_sidebar.fold, key="setup_hide")
             st.button("End interview now", on_click=run_step, args=("finish",), key="finish")
         engine_panel.usage(session, settings)
+
+
+def setup(bank: QuestionBank, settings: Settings, in_progress: bool) -> None:
+    """The set-up widgets with the values the candidate chose, even if they were hidden."""
+    setup_sidebar.restore()
+    st.session_state.setdefault("setup_n", 5)
+    st.header("Set up")
+    st.selectbox("Role focus", list(RoleFocus), format_func=lambda r: r.label, key="setup_role")
+    st.radio("Mode", list(Mode), format_func=lambda m: render.MODE_LABELS[m], key="setup_mode")
+    st.number_input("Number of questions", 1, MAX_QUESTIONS, key="setup_n")
+    coach.setup_controls(settings)
+    job_panel.panel(settings)
+    engine_panel.panel(settings)
+    st.button(
+        "Restart with these settings" if in_progress else "Start interview",
+        type="primary",
+        on_click=start_interview,
+        args=(bank, settings),
+        key="start",
+    )
+    setup_sidebar.keep()
 
 
 def show_flash(session: InterviewSession | None) -> None:

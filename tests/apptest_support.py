@@ -39,6 +39,13 @@ def launch(**params: str) -> AppTest:
     return at
 
 
+def open_setup(at: AppTest) -> None:
+    """During an interview the set-up is folded away: unfold it, as a candidate would."""
+    if any(b.key == "setup_show" for b in at.button):
+        at.button(key="setup_show").click().run()
+        assert not at.exception
+
+
 def send(at: AppTest, text: str) -> None:
     """Type ``text`` in the chat box and send it."""
     at.chat_input(key="answer_box").set_value(text).run()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptest_support import APP, isolate, launch, send
+from apptest_support import APP, isolate, launch, open_setup, send
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
@@ -29,6 +29,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def start(at: AppTest, n: int, mode: Mode = Mode.TECHNICAL) -> InterviewSession:
+    open_setup(at)
     at.radio(key="setup_mode").set_value(mode)
     at.number_input(key="setup_n").set_value(n)
     at.button(key="start").click().run()

@@ -17,7 +17,7 @@ from threading import Thread
 from typing import Any
 
 import pytest
-from apptest_support import isolate, launch, send
+from apptest_support import isolate, launch, open_setup, send
 from streamlit.testing.v1 import AppTest
 
 from interview.export import to_json, to_markdown
@@ -292,6 +292,7 @@ def test_an_interview_in_progress_keeps_its_engine_when_the_sidebar_changes(
 ) -> None:
     at = launch()
     session = start(at, 2)
+    open_setup(at)  # folded away during the interview
     choose(at, "compatible", url=fake_server, model="fake-model")
     answer(at)
     feedback = session.record.turns[0].feedback

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from apptest_support import isolate, launch, send
+from apptest_support import isolate, launch, open_setup, send
 from streamlit.testing.v1 import AppTest
 
 from interview.session import InterviewSession
@@ -27,6 +27,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def start(at: AppTest, n: int) -> InterviewSession:
+    open_setup(at)
     at.number_input(key="setup_n").set_value(n)
     at.button(key="start").click().run()
     assert not at.exception and not at.error

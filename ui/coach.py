@@ -58,12 +58,14 @@ def show_messages() -> None:
 
 def setup_controls(settings: Settings) -> None:
     """Style, and the time limit (mock) or the number of follow-ups (practice)."""
+    # Defaults go in session state, not ``value=``: ui.sidebar puts back kept values there.
     st.radio("Style", list(Style), format_func=STYLE_LABELS.__getitem__, key=STYLE)
     if st.session_state.get(STYLE, Style.PRACTICE) is Style.MOCK:
-        st.number_input("Time limit per question (minutes, 0 = none)", 0, 30, value=0, key=LIMIT)
+        st.session_state.setdefault(LIMIT, 0)
+        st.number_input("Time limit per question (minutes, 0 = none)", 0, 30, key=LIMIT)
     else:
-        st.number_input("Follow-up questions per answer", 0, 3,
-                        value=settings.follow_ups_per_question, key=FOLLOW)
+        st.session_state.setdefault(FOLLOW, settings.follow_ups_per_question)
+        st.number_input("Follow-up questions per answer", 0, 3, key=FOLLOW)
 
 
 def past_history(settings: Settings) -> History | None:

@@ -2,6 +2,10 @@
 
 Reading is ``interview.jobdesc``'s work; bad input (empty, huge, binary, not UTF-8) comes
 back as messages shown here, and the interview can start regardless (QUALITY B10).
+
+An uploaded file stays in use until the candidate removes it, even after the set-up was
+folded away during an interview (``ui.sidebar``): Streamlit forgets a file uploader's file
+when the widget is not drawn, so the file read last is remembered here by name and source.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from interview.models import LLMUsage
 JD_TEXT, JD_FILE, JOB, JOB_MESSAGES = "jd_text", "jd_file", "job_analysis", "job_messages"
 JOB_SOURCE = "job_source"  # what the kept analysis was read from
 JD_USAGE = "jd_llm_usage"
+UPLOADED = "job_uploaded"  # (file name, source) of the file read last, until it is removed
 
 
 def panel(settings: Settings) -> None:
@@ -25,7 +30,12 @@ def panel(settings: Settings) -> None:
     with st.expander("Job description (optional)", expanded=analysis is not None):
         st.text_area("Paste the job description", key=JD_TEXT, height=150)
         st.file_uploader("...or upload it as a .txt or .md file", type=list(jobdesc.UPLOAD_TYPES),
-                         key=JD_FILE)
+                         key=JD_FILE, on_change=upload_changed)
+        kept = st.session_state.get(UPLOADED)
+        if kept is not None and st.session_state.get(JD_FILE) is None:
+            st.caption(f"In use: {escape_markdown(kept[0])}, uploaded earlier. Upload another "
+                       "file to replace it.")
+            st.button("Stop using it", on_click=forget_upload, key="jd_forget")
         st.button("Read job description", on_click=read_job_clicked, args=(settings,),
                   key="jd_read")
         for message in st.session_state.get(JOB_MESSAGES, []):
@@ -53,10 +63,28 @@ def read_job_clicked(settings: Settings) -> None:
     read_job(settings)
 
 
+def upload_changed() -> None:
+    """The file uploader's callback: a removed file is no longer used."""
+    if st.session_state.get(JD_FILE) is None:
+        forget_upload()
+
+
+def forget_upload() -> None:
+    """Stop using the file uploaded earlier, and what was read from it."""
+    kept = st.session_state.pop(UPLOADED, None)
+    if kept is not None and st.session_state.get(JOB_SOURCE) == kept[1]:
+        for key in (JOB, JOB_MESSAGES, JOB_SOURCE):
+            st.session_state.pop(key, None)
+
+
 def read_job(settings: Settings) -> jobdesc.JobAnalysis | None:
     """Read the uploaded file (else the pasted text); keep the analysis and its messages."""
     upload = st.session_state.get(JD_FILE)
+    if upload is None and st.session_state.get(UPLOADED) is not None:
+        analysis: jobdesc.JobAnalysis | None = st.session_state.get(JOB)
+        return analysis  # the file uploaded earlier was read then
     if upload is not None:
+        st.session_state[UPLOADED] = (upload.name, f"file:{upload.file_id}")
         text = jobdesc.read_upload(upload.name, upload.getvalue())
     else:
         text = jobdesc.clean_text(str(st.session_state.get(JD_TEXT) or ""))
@@ -82,6 +110,9 @@ def _job_source() -> str | None:
     upload = st.session_state.get(JD_FILE)
     if upload is not None:
         return f"file:{upload.file_id}"
+    kept = st.session_state.get(UPLOADED)
+    if kept is not None:
+        return str(kept[1])
     text = str(st.session_state.get(JD_TEXT) or "").strip()
     return f"text:{text}" if text else None
 
