@@ -1,5 +1,6 @@
 """What every AppTest file shares: the app's path, an isolated environment, launch, answer."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,12 @@ def launch(**params: str) -> AppTest:
     at.run()
     assert not at.exception
     return at
+
+
+def earlier_scores(at: AppTest) -> list[str]:
+    """The scores on earlier turns, each drawn as one markdown text with a bold score line."""
+    return [m.group(1) for md in at.markdown for m in re.finditer(r"\*\*Score: ([0-5] / 5)\*\*",
+                                                               md.value)]
 
 
 def open_setup(at: AppTest) -> None:

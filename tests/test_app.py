@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptest_support import APP, isolate, launch, open_setup, send
+from apptest_support import APP, earlier_scores, isolate, launch, open_setup, send
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
@@ -44,9 +44,7 @@ def answer(at: AppTest, text: str) -> None:
 
 def score_cards(at: AppTest) -> list[str]:
     """The score on every feedback card: a metric on the latest, a bold line on earlier ones."""
-    compact = [m.value.split("**")[1].removeprefix("Score: ") for m in at.markdown
-               if m.value.startswith("**Score: ")]
-    return compact + [m.value for m in at.metric if m.label == "Score"]
+    return earlier_scores(at) + [m.value for m in at.metric if m.label == "Score"]
 
 
 def download_data_matches(button: object, data: str, mime: str, file_name: str) -> bool:
@@ -123,6 +121,26 @@ def test_a_script_answer_is_shown_as_text_never_as_html() -> None:
         assert "<script" not in value and "<img" not in value
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in value
         assert "\\[x\\](javascript:alert(3))" in value
+
+
+def test_an_earlier_turn_is_one_message_with_its_feedback_and_stays_text() -> None:
+    at = launch()
+    session = start(at, 3)
+    answer(at, HOSTILE)
+    answer(at, ANSWER)
+    first = session.record.turns[0]
+    assert first.feedback is not None
+    # The first turn is now one chat message; the latest is drawn in full, then question 3.
+    assert len(at.chat_message) == 1 + 3 + 1
+    shown = [m.value for m in at.markdown if "alert(1)" in m.value]
+    assert len(shown) == 1 and all(not m.proto.allow_html for m in at.markdown)
+    text = shown[0]
+    assert "Question 1 of 3" in text and f"**Score: {first.feedback.score} / 5**" in text
+    assert "**Criteria**" in text and "<script" not in text and "<img" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "\\[x\\](javascript:alert(3))" in text
+    if first.feedback.model_answer:
+        assert any(e.label == "A model answer" for e in at.expander)
 
 
 def test_unicode_answer_is_shown_and_exported_intact_without_control_characters() -> None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from apptest_support import APP, isolate, launch, open_setup, send
+from apptest_support import APP, earlier_scores, isolate, launch, open_setup, send
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
@@ -65,8 +65,7 @@ def captions(at: AppTest) -> str:
 
 def score_cards(at: AppTest) -> int:
     """Feedback cards shown: the latest has a score metric, earlier ones a bold score line."""
-    compact = [m for m in at.markdown if m.value.startswith("**Score: ")]
-    return len(compact) + len([m for m in at.metric if m.label == "Score"])
+    return len(earlier_scores(at)) + len([m for m in at.metric if m.label == "Score"])
 
 
 def test_practice_asks_a_follow_up_numbered_under_its_question_then_moves_on() -> None:

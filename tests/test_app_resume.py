@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from apptest_support import isolate, launch, open_setup, send
+from apptest_support import earlier_scores, isolate, launch, open_setup, send
 from streamlit.testing.v1 import AppTest
 
 from interview.session import InterviewSession
@@ -61,8 +61,8 @@ def test_a_refresh_brings_back_every_answer_and_feedback_and_goes_on(isolated_en
     resumed: InterviewSession = again.session_state["interview"]
     assert resumed.record == session.record
     assert len(shown_answers(again)) == 2
-    compact = [m for m in again.markdown if m.value.startswith("**Score: ")]  # earlier card
-    assert len(compact) + len([m for m in again.metric if m.label == "Score"]) == 2
+    earlier = earlier_scores(again)
+    assert len(earlier) + len([m for m in again.metric if m.label == "Score"]) == 2
     assert any("Question 3 of 3" in c.value for c in again.caption)
     answer(again, ANSWER + " (answer 3)")
     assert len(shown_answers(again)) == 3

@@ -105,28 +105,41 @@ def start_options(settings: Settings) -> dict[str, Any]:
 
 
 def turn(session: InterviewSession, t: Turn) -> None:
-    """One turn, numbered right for follow-ups and retries; feedback hidden in a mock."""
+    """One turn, numbered right for follow-ups and retries; feedback hidden in a mock.
+
+    Only the latest graded turn is drawn in full; earlier ones are one chat message each
+    (``ui.render.earlier_turn``), with the same words.
+    """
     record = session.record
-    render.question(t, record.num_questions, label=turns.label(record, t))
-    if t.answer is not None:
-        render.answer(t.answer)
-        if t.over_time:
-            st.caption("Answered after the time limit; the answer is kept, marked as over time.")
-    if t.feedback is None:
-        return
-    if record.style is Style.MOCK and session.phase is not Phase.FINISHED:
-        st.caption("Answer recorded. Feedback comes at the end of the mock interview.")
-        return
-    before = turns.previous_attempt(record, t)
-    if before is not None and before.feedback is not None:
-        before_after(before.feedback, t.feedback)
+    label = turns.label(record, t)
+    notes = []
+    if t.over_time:
+        notes.append("Answered after the time limit; the answer is kept, marked as over time.")
+    fb = t.feedback
+    if fb is not None and record.style is Style.MOCK and session.phase is not Phase.FINISHED:
+        notes.append("Answer recorded. Feedback comes at the end of the mock interview.")
+        fb = None
     asked_next = any(u.follow_up_of is not None and u.index > t.index and u.retry_of is None
                      for u in record.turns[t.index + 1 : t.index + 2])
-    # When the follow-up is actually asked next, the card need not suggest it as well.
-    # Only the latest card is drawn in full; earlier ones are compact (ui.render.feedback).
-    later = any(u.feedback is not None for u in record.turns[t.index + 1 :])
-    render.feedback(t.feedback.model_copy(update={"follow_up": None}) if asked_next
-                    else t.feedback, compact=later)
+    if fb is not None and asked_next:  # the follow-up is asked next: no need to suggest it
+        fb = fb.model_copy(update={"follow_up": None})
+    before = turns.previous_attempt(record, t)
+    if any(u.feedback is not None for u in record.turns[t.index + 1 :]):
+        skipped = ["You skipped this question."] if t.skipped else []
+        render.earlier_turn(t, label, fb, skipped + notes)
+        if fb is not None and before is not None and before.feedback is not None:
+            before_after(before.feedback, fb)
+        return
+    render.question(t, record.num_questions, label=label)
+    if t.answer is not None:
+        render.answer(t.answer)
+    for note in notes:
+        st.caption(note)
+    if fb is None:
+        return
+    if before is not None and before.feedback is not None:
+        before_after(before.feedback, fb)
+    render.feedback(fb)
     if session.can_retry(t.index):
         number = turns.question_number(record, t)
         st.button(f"Answer question {number} again", on_click=retry, args=(t.index,),

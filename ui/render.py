@@ -18,6 +18,7 @@ from interview.export import (
     escape_markdown,
     explain_flag,
     flag_label,
+    markdown_quote,
     markdown_text,
     to_json,
     to_markdown,
@@ -29,6 +30,7 @@ from interview.summary import Summary
 # The icon font ships with Streamlit; emoji need a system font.
 INTERVIEWER_AVATAR = ":material/record_voice_over:"
 COACH_AVATAR = ":material/grading:"
+EARLIER_AVATAR = ":material/history:"  # an earlier exchange, condensed into one message
 
 MODE_LABELS: dict[Mode, str] = {
     Mode.TECHNICAL: "Technical",
@@ -70,34 +72,59 @@ def answer(text: str) -> None:
         st.markdown(markdown_text(text))
 
 
-def feedback(fb: Feedback, compact: bool = False) -> None:
+def feedback(fb: Feedback) -> None:
     """One feedback card: score, criteria, strengths, improvements, missed points, flags.
 
     The criteria and the lists are one markdown block: Streamlit runs the script again on
-    every interaction and every element costs time on each run, so a card of fifteen
-    elements made every rerun of a long interview slow. A ``compact`` card (an earlier
-    answer's) shows the same text with its score as a bold line instead of a metric beside
-    the grader, which saves the columns, the metric and the caption.
+    every interaction and every element costs time on each run. Earlier answers are drawn
+    with fewer elements still (``earlier_turn``).
     """
     grader = f"Graded by the **{escape_markdown(fb.grader)}** grader."
     with st.chat_message("assistant", avatar=COACH_AVATAR), st.container(border=True):
-        if compact:
-            st.markdown(f"**Score: {fb.score} / 5** · :small[:gray[{grader}]]\n\n"
-                        + feedback_body(fb))
-            for notice in fb.notices:
-                st.warning(markdown_text(notice))
-        else:
-            left, right = st.columns([1, 3])
-            left.metric("Score", f"{fb.score} / 5")
-            right.caption(grader)
-            for notice in fb.notices:
-                right.warning(markdown_text(notice))
-            st.markdown(feedback_body(fb))
+        left, right = st.columns([1, 3])
+        left.metric("Score", f"{fb.score} / 5")
+        right.caption(grader)
+        for notice in fb.notices:
+            right.warning(markdown_text(notice))
+        st.markdown(feedback_body(fb))
         if fb.follow_up:
             st.info(f"A follow-up to prepare: {escape_markdown(fb.follow_up)}")
-        if fb.model_answer:
-            with st.expander("A model answer"):
-                st.markdown(markdown_text(fb.model_answer))
+        model_answer(fb)
+
+
+def model_answer(fb: Feedback) -> None:
+    """The grader's model answer, folded away in an expander."""
+    if fb.model_answer:
+        with st.expander("A model answer"):
+            st.markdown(markdown_text(fb.model_answer))
+
+
+def earlier_turn(turn: Turn, label: str, fb: Feedback | None, notes: list[str]) -> None:
+    """An earlier question, its answer and its feedback as one chat message of one
+    markdown text (plus the model answer's expander): the same words as the full turn,
+    in a fraction of the elements, so a long interview does not slow every rerun."""
+    with st.chat_message("assistant", avatar=EARLIER_AVATAR):
+        st.markdown(earlier_text(turn, label, fb, notes))
+        if fb is not None:
+            model_answer(fb)
+
+
+def earlier_text(turn: Turn, label: str, fb: Feedback | None, notes: list[str]) -> str:
+    """The markdown of ``earlier_turn``; every untrusted string is escaped."""
+    q = turn.question
+    parts = [f":small[:gray[{label} · {q.category.label} · {q.difficulty.value}]]  \n"
+             + markdown_text(q.text)]
+    if turn.answer is not None:
+        parts += ["**Your answer**", markdown_quote(turn.answer)]
+    parts += [f":small[:gray[{escape_markdown(note)}]]" for note in notes]
+    if fb is not None:
+        grader = f"Graded by the **{escape_markdown(fb.grader)}** grader."
+        parts.append(f"**Score: {fb.score} / 5** · :small[:gray[{grader}]]")
+        parts += [f":material/warning: {markdown_text(n)}" for n in fb.notices]
+        parts.append(feedback_body(fb))
+        if fb.follow_up:
+            parts.append(f"**A follow-up to prepare:** {escape_markdown(fb.follow_up)}")
+    return "\n\n".join(p for p in parts if p)
 
 
 def feedback_body(fb: Feedback) -> str:
@@ -121,15 +148,6 @@ def feedback_body(fb: Feedback) -> str:
             parts.append(f"**{title}**")
             parts.append("\n".join(f"- {escape_markdown(' '.join(i.split()))}" for i in items))
     return "\n\n".join(parts)
-
-
-def turn(t: Turn, total: int, label: str | None = None) -> None:
-    """One turn of the chat: question, answer if any, feedback if any."""
-    question(t, total, label)
-    if t.answer is not None:
-        answer(t.answer)
-    if t.feedback is not None:
-        feedback(t.feedback)
 
 
 def summary(s: Summary) -> None:
