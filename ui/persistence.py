@@ -53,12 +53,17 @@ def store(settings: Settings) -> SessionStore | None:
 
 
 def owner_token() -> str:
-    """This browser's owner token: from the URL, else session state, else a new one."""
-    token = st.query_params.get(OWNER)
-    if not (isinstance(token, str) and _TOKEN.match(token)):
-        token = st.session_state.get(OWNER) or secrets.token_urlsafe(24)
-    st.session_state[OWNER] = token
-    if st.query_params.get(OWNER) != token:
+    """This browser's owner token: from the URL, else session state, else a new one.
+
+    Runs on every rerun, so it reads the URL once and writes only what changed.
+    """
+    in_url = st.query_params.get(OWNER)
+    kept = st.session_state.get(OWNER)
+    token = in_url if isinstance(in_url, str) and _TOKEN.match(in_url) else None
+    token = token or kept or secrets.token_urlsafe(24)
+    if kept != token:
+        st.session_state[OWNER] = token
+    if in_url != token:
         st.query_params[OWNER] = token
     return token
 
@@ -151,7 +156,8 @@ def restore(bank: QuestionBank, settings: Settings) -> list[str]:
             fresh = load(current.record.id, settings)
             if fresh is not None:
                 st.session_state[SESSION] = resume(fresh, bank, settings)
-        remember(current.record)
+        if wanted != current.record.id:
+            remember(current.record)
         return []
     if not wanted:
         return []

@@ -49,7 +49,8 @@ def restore() -> None:
 
 def drawn(value: bool) -> None:
     """Record whether this run drew the set-up (call once per run, at its end)."""
-    st.session_state[DRAWN] = value
+    if st.session_state.get(DRAWN) is not value:
+        st.session_state[DRAWN] = value
 
 
 def is_open() -> bool:
