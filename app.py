@@ -171,8 +171,7 @@ def show_flash(session: InterviewSession | None) -> None:
 def interview(session: InterviewSession) -> None:
     """The chat so far, then what the candidate can do next."""
     record = session.record
-    for turn in record.turns:
-        coach.turn(session, turn)
+    coach.conversation(session)
     phase = session.phase
     if phase is Phase.GRADING:
         st.warning("Your answer is saved but has not been graded yet.")

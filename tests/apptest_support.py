@@ -40,10 +40,19 @@ def launch(**params: str) -> AppTest:
     return at
 
 
-def earlier_scores(at: AppTest) -> list[str]:
-    """The scores on earlier turns, each drawn as one markdown text with a bold score line."""
+def card_scores(at: AppTest) -> list[str]:
+    """The score on every feedback card on the page: a bold 'Score: n / 5' line."""
     return [m.group(1) for md in at.markdown for m in re.finditer(r"\*\*Score: ([0-5] / 5)\*\*",
                                                                md.value)]
+
+
+def small_lines(at: AppTest) -> str:
+    """The small grey text on the page: captions, and the lines drawn as small text in a
+    markdown (question numbers, notes under an answer), one per line."""
+    found = [c.value for c in at.caption]
+    found += [m.group(1) for md in at.markdown for m in re.finditer(r":small\[:gray\[(.*?)\]\]",
+                                                                   md.value)]
+    return "\n".join(found)
 
 
 def open_setup(at: AppTest) -> None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from apptest_support import APP, earlier_scores, isolate, launch, open_setup, send
+from apptest_support import APP, card_scores, isolate, launch, open_setup, send, small_lines
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
@@ -60,12 +60,12 @@ def answer(at: AppTest, text: str = ANSWER) -> None:
 
 
 def captions(at: AppTest) -> str:
-    return "\n".join(c.value for c in at.caption)
+    return small_lines(at)
 
 
 def score_cards(at: AppTest) -> int:
-    """Feedback cards shown: the latest has a score metric, earlier ones a bold score line."""
-    return len(earlier_scores(at)) + len([m for m in at.metric if m.label == "Score"])
+    """Feedback cards shown, each with a bold score line."""
+    return len(card_scores(at))
 
 
 def test_practice_asks_a_follow_up_numbered_under_its_question_then_moves_on() -> None:

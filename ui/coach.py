@@ -28,6 +28,7 @@ from ui import job_panel, persistence, render
 SESSION = "interview"  # the key app.py keeps the InterviewSession under
 STYLE, LIMIT, FOLLOW = "setup_style", "setup_time_limit", "setup_follow_ups"
 COACH_FLASH = "coach_flash"
+TEXTS = "turn_texts"  # (session, revision, texts): the conversation's markdown, built once
 HISTORY_SESSIONS = 10  # how many past interviews steer the choice of questions
 
 STYLE_LABELS: dict[Style, str] = {
@@ -104,46 +105,91 @@ def start_options(settings: Settings) -> dict[str, Any]:
 # --- the interview --------------------------------------------------------------------
 
 
-def turn(session: InterviewSession, t: Turn) -> None:
-    """One turn, numbered right for follow-ups and retries; feedback hidden in a mock.
+def conversation(session: InterviewSession) -> None:
+    """Every turn so far. Only the latest graded turn is drawn in full; earlier ones are
+    one chat message each (``ui.render.earlier_turn``), with the same words.
 
-    Only the latest graded turn is drawn in full; earlier ones are one chat message each
-    (``ui.render.earlier_turn``), with the same words.
+    The texts are built from the record, so they are kept in this browser's session state
+    until the record changes (``ui.persistence.revision``) instead of being escaped and
+    joined again on every rerun.
     """
-    record = session.record
-    label = turns.label(record, t)
-    notes = []
-    if t.over_time:
-        notes.append("Answered after the time limit; the answer is kept, marked as over time.")
-    fb = t.feedback
-    if fb is not None and record.style is Style.MOCK and session.phase is not Phase.FINISHED:
-        notes.append("Answer recorded. Feedback comes at the end of the mock interview.")
-        fb = None
-    asked_next = any(u.follow_up_of is not None and u.index > t.index and u.retry_of is None
-                     for u in record.turns[t.index + 1 : t.index + 2])
-    if fb is not None and asked_next:  # the follow-up is asked next: no need to suggest it
-        fb = fb.model_copy(update={"follow_up": None})
-    before = turns.previous_attempt(record, t)
-    if any(u.feedback is not None for u in record.turns[t.index + 1 :]):
+    key = persistence.revision(session)
+    held = st.session_state.get(TEXTS)
+    if held is None or held[0] is not session or held[1] != key:
+        held = (session, key, {})
+        st.session_state[TEXTS] = held
+    texts: dict[int, str] = held[2]
+    graded = [t.index for t in session.record.turns if t.feedback is not None]
+    for t in session.record.turns:
+        if graded and t.index < graded[-1]:
+            earlier_turn(session, t, texts)
+        else:
+            turn(session, t, texts)
+
+
+def earlier_turn(session: InterviewSession, t: Turn, texts: dict[int, str]) -> None:
+    """A turn before the latest graded one: one message, then a retry's before-and-after."""
+    fb = shown_feedback(session, t)
+    if t.index not in texts:
         skipped = ["You skipped this question."] if t.skipped else []
-        render.earlier_turn(t, label, fb, skipped + notes)
-        if fb is not None and before is not None and before.feedback is not None:
-            before_after(before.feedback, fb)
-        return
-    render.question(t, record.num_questions, label=label)
+        texts[t.index] = render.earlier_text(t, turns.label(session.record, t), fb,
+                                             skipped + notes(session, t))
+    render.earlier_turn(texts[t.index])
+    before = turns.previous_attempt(session.record, t)
+    if fb is not None and before is not None and before.feedback is not None:
+        before_after(before.feedback, fb)
+
+
+def turn(session: InterviewSession, t: Turn, texts: dict[int, str]) -> None:
+    """The latest graded turn or one after it, in full: question, answer, notes, feedback
+    (hidden in a mock until the end) and the button to answer it again."""
+    record = session.record
+    render.question(t, record.num_questions, label=turns.label(record, t))
     if t.answer is not None:
         render.answer(t.answer)
-    for note in notes:
+    for note in notes(session, t):
         st.caption(note)
+    fb = shown_feedback(session, t)
     if fb is None:
         return
+    before = turns.previous_attempt(record, t)
     if before is not None and before.feedback is not None:
         before_after(before.feedback, fb)
-    render.feedback(fb)
+    card = -1 - t.index  # the card's text, apart from the turn's earlier-turn text
+    if card not in texts:
+        texts[card] = render.card_text(fb)
+    render.feedback(fb, texts[card])
     if session.can_retry(t.index):
         number = turns.question_number(record, t)
         st.button(f"Answer question {number} again", on_click=retry, args=(t.index,),
                   key="retry")
+
+
+def notes(session: InterviewSession, t: Turn) -> list[str]:
+    """What to say under an answer: over time, or that a mock's feedback comes later."""
+    found = []
+    if t.over_time:
+        found.append("Answered after the time limit; the answer is kept, marked as over time.")
+    if t.feedback is not None and hides_feedback(session):
+        found.append("Answer recorded. Feedback comes at the end of the mock interview.")
+    return found
+
+
+def hides_feedback(session: InterviewSession) -> bool:
+    """A mock interview shows its feedback only when it is over."""
+    return session.record.style is Style.MOCK and session.phase is not Phase.FINISHED
+
+
+def shown_feedback(session: InterviewSession, t: Turn) -> Feedback | None:
+    """The feedback to show for ``t``: none in a mock still going on, and without the
+    follow-up to prepare when that follow-up is the question asked next."""
+    fb = t.feedback
+    if fb is None or hides_feedback(session):
+        return None
+    following = session.record.turns[t.index + 1 : t.index + 2]
+    if any(u.follow_up_of is not None and u.retry_of is None for u in following):
+        return fb.model_copy(update={"follow_up": None})
+    return fb
 
 
 def before_after(before: Feedback, after: Feedback) -> None:
@@ -188,17 +234,17 @@ def open_question(session: InterviewSession) -> None:
 def rubric_hint(t: Turn) -> None:
     """An expander with what the answer is graded on, for a candidate who wants a hint."""
     q = t.question
-    with st.expander("Show the rubric for this question"):
-        if q.kind is Kind.TECHNICAL:
-            st.markdown("**Graded on:** " + ", ".join(rubric.TECHNICAL_WEIGHTS).lower())
-        else:
-            st.markdown("**Graded on:** relevance, specificity and what a strong answer shows; "
-                        "for a story, its situation, task, your actions and the result.")
-        items = [p.name for p in q.key_points] or q.strong_signals
+    if q.kind is Kind.TECHNICAL:
+        parts = ["**Graded on:** " + ", ".join(rubric.TECHNICAL_WEIGHTS).lower()]
+    else:
+        parts = ["**Graded on:** relevance, specificity and what a strong answer shows; "
+                 "for a story, its situation, task, your actions and the result."]
+    items = [p.name for p in q.key_points] or q.strong_signals
+    if items:
         title = "Key points" if q.key_points else "A strong answer"
-        lines = "\n".join(f"- {escape_markdown(i)}" for i in items)
-        if lines:
-            st.markdown(f"**{title}**\n\n{lines}")
+        parts += [f"**{title}**", "\n".join(f"- {escape_markdown(i)}" for i in items)]
+    with st.expander("Show the rubric for this question"):
+        st.markdown("\n\n".join(parts))
 
 
 def _clock(seconds: float) -> str:

@@ -52,18 +52,25 @@ def welcome() -> None:
 
 
 def question(turn: Turn, total: int, label: str | None = None) -> None:
-    """The interviewer asking one question, with its category and difficulty.
+    """The interviewer asking one question, under a small line with its number, category
+    and difficulty (one markdown text: every element costs time on every rerun).
 
     ``label`` (from ``interview.turns.label``) numbers follow-ups and retries under their
     question, e.g. "Question 2 of 5 — follow-up".
     """
     q = turn.question
     number = label or f"Question {turn.index + 1} of {max(total, turn.index + 1)}"
+    text = f"{small(f'{number} · {q.category.label} · {q.difficulty.value}')}  \n"
+    text += markdown_text(q.text)
+    if turn.skipped:
+        text += "\n\n" + small("You skipped this question.")
     with st.chat_message("assistant", avatar=INTERVIEWER_AVATAR):
-        st.caption(f"{number} · {q.category.label} · {q.difficulty.value}")
-        st.markdown(markdown_text(q.text))
-        if turn.skipped:
-            st.caption("You skipped this question.")
+        st.markdown(text)
+
+
+def small(text: str) -> str:
+    """Markdown for a small grey line, as a caption shows it; ``text`` must be inert."""
+    return f":small[:gray[{text}]]"
 
 
 def answer(text: str) -> None:
@@ -72,58 +79,61 @@ def answer(text: str) -> None:
         st.markdown(markdown_text(text))
 
 
-def feedback(fb: Feedback) -> None:
-    """One feedback card: score, criteria, strengths, improvements, missed points, flags.
+def feedback(fb: Feedback, text: str | None = None) -> None:
+    """One feedback card: its notices, then the score, criteria, strengths, improvements,
+    missed points and flags as one markdown text (``card_text``, or ``text`` if it was
+    built already), the follow-up to prepare and the model answer.
 
-    The criteria and the lists are one markdown block: Streamlit runs the script again on
-    every interaction and every element costs time on each run. Earlier answers are drawn
-    with fewer elements still (``earlier_turn``).
+    Streamlit runs the script again on every interaction and every element costs time on
+    each run, so the card has few: a metric, columns and a bordered box cost more than
+    the whole text. Earlier answers are drawn with fewer still (``earlier_turn``).
     """
-    grader = f"Graded by the **{escape_markdown(fb.grader)}** grader."
-    with st.chat_message("assistant", avatar=COACH_AVATAR), st.container(border=True):
-        left, right = st.columns([1, 3])
-        left.metric("Score", f"{fb.score} / 5")
-        right.caption(grader)
+    with st.chat_message("assistant", avatar=COACH_AVATAR):
         for notice in fb.notices:
-            right.warning(markdown_text(notice))
-        st.markdown(feedback_body(fb))
+            st.warning(markdown_text(notice))
+        st.markdown(card_text(fb) if text is None else text)
         if fb.follow_up:
             st.info(f"A follow-up to prepare: {escape_markdown(fb.follow_up)}")
-        model_answer(fb)
+        if fb.model_answer:
+            with st.expander("A model answer"):
+                st.markdown(markdown_text(fb.model_answer))
 
 
-def model_answer(fb: Feedback) -> None:
-    """The grader's model answer, folded away in an expander."""
-    if fb.model_answer:
-        with st.expander("A model answer"):
-            st.markdown(markdown_text(fb.model_answer))
+def card_text(fb: Feedback) -> str:
+    """The score line and the body of a feedback card, as one inert markdown text."""
+    return f"{score_line(fb)}\n\n{feedback_body(fb)}"
 
 
-def earlier_turn(turn: Turn, label: str, fb: Feedback | None, notes: list[str]) -> None:
+def score_line(fb: Feedback) -> str:
+    """'Score: 3 / 5' in bold, and which grader gave it in small grey text."""
+    grader = f"Graded by the **{escape_markdown(fb.grader)}** grader."
+    return f"**Score: {fb.score} / 5** · {small(grader)}"
+
+
+def earlier_turn(text: str) -> None:
     """An earlier question, its answer and its feedback as one chat message of one
-    markdown text (plus the model answer's expander): the same words as the full turn,
-    in a fraction of the elements, so a long interview does not slow every rerun."""
+    markdown text (``earlier_text``): the same words as the full turn in two elements
+    instead of ten or more, so a long interview does not slow every rerun."""
     with st.chat_message("assistant", avatar=EARLIER_AVATAR):
-        st.markdown(earlier_text(turn, label, fb, notes))
-        if fb is not None:
-            model_answer(fb)
+        st.markdown(text)
 
 
 def earlier_text(turn: Turn, label: str, fb: Feedback | None, notes: list[str]) -> str:
     """The markdown of ``earlier_turn``; every untrusted string is escaped."""
     q = turn.question
-    parts = [f":small[:gray[{label} · {q.category.label} · {q.difficulty.value}]]  \n"
+    parts = [f"{small(f'{label} · {q.category.label} · {q.difficulty.value}')}  \n"
              + markdown_text(q.text)]
     if turn.answer is not None:
         parts += ["**Your answer**", markdown_quote(turn.answer)]
-    parts += [f":small[:gray[{escape_markdown(note)}]]" for note in notes]
+    parts += [small(escape_markdown(note)) for note in notes]
     if fb is not None:
-        grader = f"Graded by the **{escape_markdown(fb.grader)}** grader."
-        parts.append(f"**Score: {fb.score} / 5** · :small[:gray[{grader}]]")
+        parts.append(score_line(fb))
         parts += [f":material/warning: {markdown_text(n)}" for n in fb.notices]
         parts.append(feedback_body(fb))
         if fb.follow_up:
             parts.append(f"**A follow-up to prepare:** {escape_markdown(fb.follow_up)}")
+        if fb.model_answer:
+            parts += ["**A model answer**", markdown_quote(fb.model_answer)]
     return "\n\n".join(p for p in parts if p)
 
 
@@ -137,7 +147,7 @@ def feedback_body(fb: Feedback) -> str:
             line += f" - {escape_markdown(c.comment)}"
         if c.evidence:
             quote = escape_markdown(" ".join(c.evidence.split()))
-            line += f"  \n  :small[:gray[Evidence from your answer: “{quote}”]]"
+            line += f"  \n  {small(f'Evidence from your answer: “{quote}”')}"
         lines.append(line)
     parts = ["**Criteria**", "\n".join(lines)] if lines else []
     flags = [f"{flag_label(f)}: {explain_flag(f)}" for f in fb.flags]

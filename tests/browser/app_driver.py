@@ -6,9 +6,8 @@ import time
 
 from playwright.sync_api import Page, expect
 
-# A feedback card's score: a metric on the latest card, a bold "Score: n / 5" on earlier ones.
-SCORE = ('[data-testid="stMetricLabel"] p:text-is("Score"), '
-         '[data-testid="stMarkdownContainer"] strong:text-matches("^Score: [0-5] / 5$")')
+# A feedback card's score: a bold "Score: n / 5" line.
+SCORE = '[data-testid="stMarkdownContainer"] strong:text-matches("^Score: [0-5] / 5$")'
 CHAT = '[data-testid="stChatInputTextArea"]'
 
 
