@@ -26,14 +26,12 @@ DRAWN = "setup_drawn"  # whether the last run drew the set-up
 # The set-up widgets whose values must outlive runs in which they are not drawn.
 KEPT = ("setup_role", "setup_mode", "setup_n", "setup_style", "setup_time_limit",
         "setup_follow_ups", "jd_text", "engine_choice", "engine_model", "engine_base_url")
-_COPY = "kept_"  # prefix of the copies
+KEPT_VALUES = "setup_kept"  # {widget key: value}, copied while the set-up is drawn
 
 
 def keep() -> None:
     """Copy the set-up's current values, to put back after runs that did not draw them."""
-    for key in KEPT:
-        if key in st.session_state:
-            st.session_state[_COPY + key] = st.session_state[key]
+    st.session_state[KEPT_VALUES] = {k: st.session_state[k] for k in KEPT if k in st.session_state}
 
 
 def restore() -> None:
@@ -42,9 +40,8 @@ def restore() -> None:
     session state, such as a default, so the copies win whenever they exist.)"""
     if st.session_state.get(DRAWN) is not False:
         return
-    for key in KEPT:
-        if _COPY + key in st.session_state:
-            st.session_state[key] = st.session_state[_COPY + key]
+    for key, value in st.session_state.get(KEPT_VALUES, {}).items():
+        st.session_state[key] = value
 
 
 def drawn(value: bool) -> None:
