@@ -134,6 +134,7 @@ class SessionStore:
         self._max_page_count = max_page_count
         self._reader: sqlite3.Connection | None = None  # for revision(); see there
         self._reader_lock = threading.Lock()
+        self._writes = 0  # saves and deletes committed through this object; see writes
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -230,7 +231,9 @@ class SessionStore:
                     " revision = ?, record_json = ? WHERE id = ?",
                     (_iso(record.finished_at), status.value, revision, head, record.id),
                 )
-            return SaveResult(revision, self._merge_turns(db, record))
+            result = SaveResult(revision, self._merge_turns(db, record))
+        self._count_write()
+        return result
 
     def _merge_turns(self, db: sqlite3.Connection, record: SessionRecord) -> int:
         stored = {
@@ -286,7 +289,20 @@ class SessionStore:
         """Delete a session and its turns; ``False`` if there was no such session."""
         with self._transaction() as db:
             db.execute("DELETE FROM turns WHERE session_id = ?", (session_id,))
-            return db.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount > 0
+            deleted = db.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount > 0
+        self._count_write()
+        return deleted
+
+    @property
+    def writes(self) -> int:
+        """How many saves and deletes this object has committed (each counted after its
+        commit). A reader that saw the same count before has nothing new to read that was
+        written through this object; writes by another process are not counted."""
+        return self._writes
+
+    def _count_write(self) -> None:
+        with self._reader_lock:
+            self._writes += 1
 
     # --- reading ---------------------------------------------------------------------
 

@@ -72,6 +72,19 @@ def test_a_refresh_brings_back_every_answer_and_feedback_and_goes_on(isolated_en
     assert all(t.feedback is not None for t in answered)
 
 
+def test_a_second_tab_shows_what_the_first_answered_at_its_next_rerun() -> None:
+    first = launch()
+    start(first, 3)
+    second = launch(**dict(first.query_params))  # the same link open in another tab
+    assert shown_answers(second) == []
+    answer(first, ANSWER + " (answer 1)")
+    second.run()
+    assert len(shown_answers(second)) == 1 and len(card_scores(second)) == 1
+    answer(second, ANSWER + " (answer 2)")
+    first.run()
+    assert len(shown_answers(first)) == 2
+
+
 def test_an_unknown_or_garbled_link_says_so_and_starts_fresh() -> None:
     for bad in ["A" * 22, "not a session id!", "../../etc/passwd"]:
         at = launch(session=bad)

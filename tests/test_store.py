@@ -234,6 +234,27 @@ def test_the_revision_read_on_every_rerun_sees_every_later_save(
         blocker.close()
 
 
+def test_a_tab_reads_the_revision_again_only_after_a_save_through_the_store(
+    bank: QuestionBank, store: SessionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab_a = start(bank, AutoSave(store, "me"))
+    record = store.load(tab_a.record.id)
+    assert record is not None
+    saver_b = AutoSave(store, "me", revision=store.revision(tab_a.record.id))
+    reads: list[str] = []
+    real_revision = store.revision
+
+    def counted(session_id: str) -> int | None:
+        reads.append(session_id)
+        return real_revision(session_id)
+
+    monkeypatch.setattr(store, "revision", counted)
+    assert not saver_b.is_stale(record.id) and len(reads) == 1
+    assert not saver_b.is_stale(record.id) and len(reads) == 1  # nothing saved since
+    tab_a.answer(ANSWER)  # another tab saves through the same store
+    assert saver_b.is_stale(record.id) and len(reads) == 2
+
+
 def test_a_tab_that_has_not_seen_an_answer_cannot_erase_it(
     bank: QuestionBank, store: SessionStore
 ) -> None:
