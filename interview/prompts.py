@@ -13,6 +13,8 @@ cannot end the block.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import secrets
 from functools import cache
@@ -86,6 +88,20 @@ def render_messages(
 def new_boundary() -> str:
     """A random marker the candidate cannot guess (64 bits)."""
     return secrets.token_hex(8)
+
+
+_PROCESS_KEY = secrets.token_bytes(32)  # never leaves this process
+
+
+def boundary_for(text: str) -> str:
+    """A marker the candidate cannot guess (64 bits keyed by a secret made at start-up)
+    that is the same for the same text in this process.
+
+    The same answer then gives the same prompt, so a deterministic model (temperature 0)
+    grades it the same every time: an attack cut out by the guards leaves exactly the
+    prompt of the answer without it, and cannot move the model's grade either way.
+    """
+    return hmac.new(_PROCESS_KEY, text.encode("utf-8", "replace"), hashlib.sha256).hexdigest()[:16]
 
 
 def delimit(text: str, label: str, boundary: str) -> str:

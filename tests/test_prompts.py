@@ -100,3 +100,12 @@ def test_the_block_can_only_end_where_we_end_it():
 
 def test_boundaries_are_random():
     assert len({prompts.new_boundary() for _ in range(50)}) == 50
+
+
+def test_a_keyed_boundary_is_stable_for_the_same_text_and_unguessable_across_texts():
+    assert prompts.boundary_for("my answer") == prompts.boundary_for("my answer")
+    assert len({prompts.boundary_for(f"answer {n}") for n in range(50)}) == 50
+    # Keyed by a secret made at start-up, not a plain hash the candidate could compute.
+    import hashlib
+
+    assert prompts.boundary_for("x") not in hashlib.sha256(b"x").hexdigest()

@@ -92,7 +92,7 @@ class LLMGrader:
         llm: LLMClient,
         fallback: Grader,
         role: str = "ML and data",
-        boundary: Callable[[], str] = prompts.new_boundary,
+        boundary: Callable[[str], str] = prompts.boundary_for,
     ) -> None:
         """``fallback`` grades whenever the model cannot; ``role`` names the job in prompts."""
         self.llm = llm
@@ -128,7 +128,7 @@ class LLMGrader:
 
     def messages(self, template: str, question: Question, text: str) -> list[dict[str, str]]:
         """The chat messages for grading ``text`` (public so benchmarks can count them)."""
-        boundary = self._boundary()
+        boundary = self._boundary(text)
         values = {
             "role": self.role,
             "question": question.text,
