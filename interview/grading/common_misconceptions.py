@@ -1,9 +1,10 @@
 """Well-known misconceptions checked when a question brings none of its own (ad hoc questions).
 
 The list lives in ``interview/grading/data/misconceptions.toml`` so the team can extend it
-without touching code. An entry applies only when one of its topic words is among the
-question's subject words, and it matches only inside one sentence of the answer that does
-not also reject the claim ("L2 does not give sparse weights" is right, not wrong).
+without touching code. An entry applies only when one of its topic words (or all the words
+of one of its topic phrases) is among the question's subject words, and it matches only
+inside one sentence of the answer that does not also reject the claim ("L2 does not give
+sparse weights" is right, not wrong).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from interview.grading.text import Analysed, content_stems, tokens
-from interview.grading.vocab import TopicProfile
+from interview.grading.vocab import TopicProfile, distinctive
 from interview.models import Misconception
 
 # Words that, in the same sentence, show the claim is being rejected or warned against.
@@ -31,9 +32,25 @@ _DENIAL = frozenset(_DENIAL_TEXT.split())
 class CommonMisconception:
     """One entry of the list: the claim, when it applies, and how to spot it."""
 
+    key: str
     misconception: Misconception
-    topic: frozenset[str]
+    # Each topic word or phrase as the subject stems it needs (all of them, for a phrase).
+    topic: tuple[frozenset[str], ...]
     patterns: tuple[re.Pattern[str], ...]
+
+    @property
+    def subject(self) -> frozenset[str]:
+        """Every stem named by the topic: a question about all of them opens the entry."""
+        return frozenset().union(*self.topic)
+
+    def applies_to(self, subject: frozenset[str]) -> bool:
+        """Whether a question with these subject stems is on this entry's topic."""
+        return any(phrase <= subject for phrase in self.topic)
+
+
+def topic_stems(word: str) -> frozenset[str]:
+    """The subject stems a topic word or phrase needs (empty when all its words are generic)."""
+    return frozenset(distinctive(content_stems(word)))
 
 
 @lru_cache(maxsize=1)
@@ -43,9 +60,10 @@ def load_common() -> tuple[CommonMisconception, ...]:
     entries = tomllib.loads(text.read_text("utf-8"))["misconception"]
     return tuple(
         CommonMisconception(
+            e["id"],
             Misconception(statement=e["statement"], phrasings=list(e["patterns"]),
                           correction=e["correction"]),
-            frozenset(st for word in e["topic"] for st in content_stems(word)),
+            tuple(stems for word in e["topic"] if (stems := topic_stems(word))),
             tuple(re.compile(p, re.IGNORECASE) for p in e["patterns"]),
         )
         for e in entries
@@ -57,7 +75,7 @@ def asserted_common(profile: TopicProfile, answer: Analysed) -> list[tuple[Misco
     subject = profile.topic | profile.asked
     found: list[tuple[Misconception, str]] = []
     for entry in load_common():
-        if not entry.topic & subject:
+        if not entry.applies_to(subject):
             continue
         sentence = _asserting_sentence(entry, answer)
         if sentence is not None:
