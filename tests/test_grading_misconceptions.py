@@ -195,6 +195,640 @@ CASES: list[Case] = [
          "derivatives, such as saturated sigmoids; residual connections, ReLU and careful "
          "initialisation help.",
          "A learning rate that is too small does not make gradients vanish."),
+    # ---- statistics and experimentation ----
+    Case("type-errors-swapped",
+         "What is the difference between a Type I and a Type II error in hypothesis testing?",
+         "A Type I error is failing to reject the null when it is false, so you miss a real "
+         "effect. A Type II error is a false positive, which is what alpha controls.",
+         "A Type I error rejects a true null hypothesis (a false positive, at rate alpha); a "
+         "Type II error fails to reject a false null (a false negative, at rate beta).",
+         "Saying a Type I error is a false negative is a common mistake."),
+    Case("pvalue-effect-size",
+         "What does a small p-value tell you about an effect in hypothesis testing?",
+         "A very low p-value indicates a large effect, so p = 0.001 means the new feature has "
+         "a big impact. The smaller the p-value, the more important the change.",
+         "A small p-value says the data would be unusual if the null were true; with a large "
+         "sample even a tiny effect gets one, so I also report the effect size.",
+         "It is a misconception that a small p-value means a large effect."),
+    Case("pvalue-chance-result", "How do you interpret the p-value of a hypothesis test?",
+         "The p-value is the probability that the result is due to chance. With p = 0.02 "
+         "there is only a 2% chance our uplift was luck.",
+         "Assuming the null hypothesis is true, the p-value is the probability of a result at "
+         "least as extreme as the one observed; a small value is evidence against the null.",
+         "The p-value is not the probability that the result is due to chance."),
+    Case("ci-contains-data", "How do you interpret a 95% confidence interval?",
+         "A 95% confidence interval contains 95% of the observations in the sample. So if the "
+         "interval for basket size is 20 to 40, most customers spend in that range.",
+         "A 95% confidence interval comes from a procedure that captures the true parameter "
+         "in 95% of repeated samples; it describes uncertainty about the mean.",
+         "A 95% confidence interval does not contain 95% of the data; that is a prediction "
+         "interval."),
+    Case("ci-probability-parameter",
+         "What does a 95% confidence interval for a conversion rate mean?",
+         "It means there is a 95% chance that the true conversion rate lies within this "
+         "interval. So for 2.1% to 2.9% we can be sure the real rate is in that range.",
+         "If we repeated the experiment many times, 95% of the intervals built this way would "
+         "contain the true conversion rate; this particular interval either contains it or "
+         "it does not.",
+         "It is a common mistake to say there is a 95% probability that the true mean lies in "
+         "this interval."),
+    Case("sample-size-false-positives",
+         "How does sample size affect the false positive rate of an experiment?",
+         "Bigger samples increase the risk of false positives, because with more users noise "
+         "looks significant. So I keep experiments small.",
+         "Alpha fixes the false positive rate regardless of sample size; a larger sample "
+         "increases power, so smaller true effects become detectable.",
+         "It is a myth that a larger sample size increases the false positive rate."),
+    Case("power-definition", "What is statistical power in an experiment?",
+         "Statistical power is the probability of making a Type I error. In other words "
+         "power equals 1 minus alpha, so with alpha 0.05 our power is 95%.",
+         "Power is the probability of detecting a true effect of a given size, one minus "
+         "beta; it grows with sample size, effect size and alpha.",
+         "It is wrong that power equals 1 minus alpha; it is 1 minus beta."),
+    Case("multiple-testing", "What problems arise from testing many metrics in one experiment?",
+         "Each of the 20 metrics is tested at 0.05, so the overall false positive rate is "
+         "still 5%. Any metric that comes out significant is a real win.",
+         "With 20 independent metrics at alpha 0.05 the chance of at least one false positive "
+         "is about 64%, so I pre-register a primary metric and apply Holm to the rest.",
+         "It is a myth that the overall false positive rate stays at 5% when you test many "
+         "metrics."),
+    Case("clt-data-normal", "What does the central limit theorem say?",
+         "The central limit theorem says that with a large sample the data itself becomes "
+         "normally distributed. So once we have 10,000 users their session lengths are normal.",
+         "The central limit theorem says the sampling distribution of the sample mean "
+         "approaches a normal distribution as n grows, whatever the shape of the population, "
+         "provided the variance is finite.",
+         "The central limit theorem does not say the data themselves become normal; the mean "
+         "does."),
+    Case("sd-vs-se", "What is the difference between standard deviation and standard error?",
+         "The standard error measures the spread of the individual data points around the "
+         "mean. The standard deviation gets smaller as you collect more data.",
+         "The standard deviation describes how individual observations vary and stays roughly "
+         "stable as the sample grows; the standard error, SD over root n, describes the "
+         "precision of the sample mean and shrinks with more data.",
+         "It is wrong that the standard deviation shrinks with more data; the standard error "
+         "does."),
+    Case("zero-correlation-independence",
+         "If two variables have zero correlation, are they independent?",
+         "Yes, zero correlation means the two variables are independent. A correlation of 0 "
+         "implies they are unrelated.",
+         "Zero correlation only rules out a linear relationship: y = x squared on symmetric x "
+         "has zero correlation but complete dependence. Independence implies zero "
+         "correlation, but the converse fails.",
+         "The belief that zero correlation means the variables are independent is a myth."),
+    Case("correlation-slope", "What does the Pearson correlation coefficient measure?",
+         "The correlation coefficient tells you the slope of the line, so r = 0.9 means y "
+         "rises steeply with x. A correlation of 0.5 explains 50% of the variance.",
+         "Pearson's r measures the strength and direction of a linear relationship between "
+         "-1 and 1; the slope is r times sd_y over sd_x, and r squared is the share of "
+         "variance explained.",
+         "It is a misconception that the correlation coefficient measures the slope."),
+    Case("ab-peeking", "How long should you run an A/B test?",
+         "Watch the dashboard daily and stop the test as soon as the p-value drops below "
+         "0.05. That way a winning variant ships quickly.",
+         "Decide the sample size up front with a power analysis for the smallest effect you "
+         "care about, run full weekly cycles, and read the result once that sample is reached.",
+         "Stopping the test as soon as the p-value drops below 0.05 is a mistake, because "
+         "peeking inflates false positives."),
+    Case("ab-no-randomisation", "How would you set up an A/B test for a new checkout flow?",
+         "You don't need to randomise anything for this. You can let users choose the new "
+         "checkout version with an opt-in banner and compare them with everyone else.",
+         "I would randomly assign users to control and treatment with a hash of the user id, "
+         "check the split with an A/A test, and compare conversion between the groups.",
+         "It is wrong to think you don't need to randomise; self-selected users differ."),
+    Case("r-squared-range", "What is R-squared and what values can it take?",
+         "R-squared is always between 0 and 1, because it is a proportion of explained "
+         "variance. Values near 1 are good.",
+         "R-squared is 1 minus the ratio of residual to total sum of squares; on held-out data "
+         "it becomes negative whenever the model does worse than predicting the mean.",
+         "It is a myth that R-squared can never be negative; on test data it often is."),
+    Case("r-squared-causal", "How should you interpret a high R-squared in a regression?",
+         "A high R-squared proves that the features cause the outcome, since they explain "
+         "most of its variance. With R² = 0.9 the effects are real.",
+         "A high R-squared means the fitted line explains much of the variance in this sample; "
+         "confounding or a misspecified form can coexist with it.",
+         "Saying a high R-squared proves causation is wrong."),
+    Case("r-squared-features",
+         "What happens to R-squared when you add more features to a regression?",
+         "Adding a weak feature lowers the R-squared, because the noise drags the fit down. "
+         "So R-squared falls as the model grows.",
+         "On the training data R-squared can only stay the same or go up as features are "
+         "added, so I compare models with adjusted R-squared or on a validation set.",
+         "It is false that adding a feature lowers the R-squared on the training data."),
+    Case("mean-median-outliers", "Which is more robust to outliers, the mean or the median?",
+         "The mean is more robust to outliers because it uses every data point. The median "
+         "is very sensitive to outliers.",
+         "The median is more robust: one extreme value can drag the mean arbitrarily far, "
+         "while the median barely moves, so for skewed income data I report the median.",
+         "It is wrong that the mean is robust to outliers; a single extreme value moves it."),
+    Case("standardise-makes-normal",
+         "What does standardisation do to a feature's distribution?",
+         "Standardisation transforms the feature into a normal distribution with mean 0 and "
+         "variance 1. That is why we z-score skewed features.",
+         "Standardisation subtracts the mean and divides by the standard deviation: the "
+         "feature gets mean 0 and variance 1 but keeps its shape, skew and outliers.",
+         "Standardisation does not make the data normal; it only shifts and rescales."),
+    Case("base-rate",
+         "A screening test is 99% accurate; using Bayes, how likely is disease after a "
+         "positive result?",
+         "If the test is 99% accurate and you test positive, there is a 99% chance you have "
+         "the disease. The accuracy tells you directly how much to trust a positive.",
+         "It depends on the base rate: with 1% prevalence the true positives and the false "
+         "alarms are about equal in number, so a positive is right only about half the time.",
+         "A 99% accurate test does not mean a positive result gives a 99% chance of disease."),
+    Case("mutually-exclusive-independent",
+         "Are mutually exclusive events independent in probability?",
+         "Yes. Rolling a 1 and rolling a 6 on the same die are mutually exclusive events, so "
+         "they are also independent. Their probabilities simply multiply.",
+         "Mutually exclusive events with positive probabilities are dependent: if one "
+         "happens, the other's probability drops to zero, while independence needs P(A and B) "
+         "= P(A)P(B).",
+         "It is a mistake to say mutually exclusive events are independent."),
+    Case("gamblers-fallacy",
+         "A fair coin landed heads ten times in a row; what is the probability of tails next?",
+         "After a streak of ten heads, tails is now more likely, because things even out. I "
+         "would bet on tails.",
+         "The coin has no memory: each toss is independent, so tails still has probability "
+         "0.5.",
+         "The idea that after ten heads tails is more likely is a myth."),
+    Case("bootstrap-information", "What does bootstrapping do in statistics?",
+         "Bootstrapping increases the sample size by creating new observations from the ones "
+         "we have. That gives the model more information to learn from.",
+         "The bootstrap resamples the observed data with replacement many times and "
+         "recomputes a statistic on each resample, which estimates its standard error.",
+         "It is a misconception that bootstrapping increases the sample size."),
+    Case("likelihood-probability", "What is the likelihood in maximum likelihood estimation?",
+         "The likelihood is the probability of the parameters given the data. MLE picks the "
+         "parameters that are most probable after seeing the data.",
+         "The likelihood is P(data | theta) viewed as a function of theta; maximum likelihood "
+         "picks the theta that makes the observed data most probable.",
+         "It is wrong to say the likelihood is the probability of the parameters given the "
+         "data."),
+    Case("nonsignificant-no-effect",
+         "Our A/B test result was not significant; what can we conclude from this hypothesis "
+         "test?",
+         "A non-significant result proves there is no effect of the new design. We should "
+         "drop it and move on.",
+         "A non-significant result means the data are compatible with no effect but also with "
+         "modest effects; I would look at the confidence interval and the power.",
+         "A non-significant result does not prove there is no effect; it may lack power."),
+    Case("ci-overlap",
+         "Two variants have overlapping 95% confidence intervals; is the difference "
+         "significant?",
+         "Their confidence intervals overlap, so the difference is insignificant. We can "
+         "treat the variants as equal.",
+         "Overlap of two 95% intervals is a poor test: the difference can still be "
+         "significant, so I compute the confidence interval of the difference itself.",
+         "It is a myth that if confidence intervals overlap then the difference is "
+         "non-significant."),
+    Case("outliers-always-remove", "How should you handle outliers in a dataset?",
+         "Always remove the outliers before training, since they distort every model. "
+         "Anything beyond three standard deviations gets deleted.",
+         "First find out why a value is extreme: fix or drop data-entry errors, but keep "
+         "genuine extremes such as large orders and use capping or a robust loss.",
+         "You should not always remove the outliers, because some are the most important "
+         "cases."),
+    Case("selection-bias-sample-size", "Does a larger survey sample fix selection bias?",
+         "Yes, a bigger sample fixes selection bias, because the errors average out. With a "
+         "million respondents the estimate is reliable.",
+         "A larger sample only makes the estimate more precise; if the sampling frame "
+         "excludes people, I fix the design or reweight by known population margins.",
+         "It is a myth that a larger sample fixes selection bias."),
+    Case("average-of-averages",
+         "How do you combine per-country average conversion rates into an overall average?",
+         "Just take the average of the country rates: the mean of the rates is the overall "
+         "rate. That is how the dashboard does it.",
+         "Add up conversions and visitors across countries and divide; equivalently, weight "
+         "each country's rate by its traffic.",
+         "It is wrong that the average of the rates equals the overall rate, because "
+         "countries differ in size."),
+    # ---- machine learning ----
+    Case("bias-variance-swapped", "Explain the bias-variance trade-off.",
+         "High bias means the model is overfitting, because it is biased towards the training "
+         "data. High variance indicates underfitting, when the model is too simple.",
+         "High bias means underfitting: a too simple model misses the pattern on training and "
+         "validation data. High variance means overfitting: the model fits noise.",
+         "It is a common mistake to say high bias means overfitting; it means underfitting."),
+    Case("bias-variance-dataset", "What is the bias-variance trade-off?",
+         "It is a trade-off between how biased the dataset is and how much variance the "
+         "features have. If the data has more men than women you get high bias.",
+         "Bias is error from overly simple assumptions and variance is error from sensitivity "
+         "to the training sample; more flexible models lower bias but raise variance.",
+         "The bias-variance trade-off is not about biased data or the variance of the "
+         "features."),
+    Case("generative-discriminative",
+         "What is the difference between generative and discriminative models?",
+         "Logistic regression is a typical generative model, because it gives you class "
+         "probabilities. Naive Bayes is discriminative since it just draws a boundary.",
+         "A generative model learns the joint distribution p(x, y), as naive Bayes or a "
+         "Gaussian mixture does, whereas a discriminative model such as logistic regression "
+         "learns p(y | x) directly.",
+         "It is wrong that logistic regression is a generative model."),
+    Case("knn-training", "How does k-nearest neighbours work, and what happens in training?",
+         "During training kNN learns a set of weights for each feature with gradient descent. "
+         "Prediction is then a quick weighted sum.",
+         "kNN stores the training set; at prediction time it computes distances to the stored "
+         "points, takes the k nearest and votes or averages their labels.",
+         "It is a myth that kNN learns weights during training; it just stores the data."),
+    Case("knn-scaling", "Do you need to scale features for k-nearest neighbours?",
+         "kNN doesn't need feature scaling because it just compares points directly. Raw "
+         "units are fine.",
+         "Yes: kNN uses distances, so a feature measured in thousands would dominate one "
+         "measured in units; I standardise features, fitting the scaler on the training data.",
+         "It is wrong that kNN doesn't need feature scaling; distances depend on units."),
+    Case("more-features-always-help",
+         "How does the curse of dimensionality affect k-nearest neighbours?",
+         "Adding more features always improves the model, because it has more information. "
+         "So I give kNN every column we have.",
+         "In high dimensions distances between points become similar, so nearest neighbours "
+         "stop being meaningful; I select or reduce features and check validation accuracy.",
+         "It is a myth that more features always help; irrelevant ones add noise."),
+    Case("kmeans-finds-k", "How do you choose the number of clusters for k-means clustering?",
+         "k-means automatically finds the right number of clusters as it converges. You just "
+         "run it and read k off the result.",
+         "k is an input: I run k-means for a range of k, compare the elbow of the "
+         "within-cluster sum of squares and silhouette scores, and check the clusters make "
+         "business sense.",
+         "k-means does not find the number of clusters automatically; you set k."),
+    Case("kmeans-shapes", "What kinds of clusters can k-means clustering find?",
+         "k-means handles clusters of any shape, including rings and long curved groups. It "
+         "adapts its centroids to the data.",
+         "k-means assigns each point to the nearest centroid, so it finds compact, roughly "
+         "spherical clusters of similar size; for rings I would use DBSCAN.",
+         "It is wrong that k-means handles clusters of any shape."),
+    Case("kmeans-global-optimum", "Does k-means clustering always find the best clustering?",
+         "Yes, k-means is guaranteed to find the global optimum because each step lowers the "
+         "within-cluster distance. Running it once is enough.",
+         "Each k-means step lowers the within-cluster sum of squares, so it converges, but to "
+         "a local optimum that depends on the starting centroids; I use k-means++ and "
+         "restarts.",
+         "k-means is not guaranteed to find the global optimum; restarts help."),
+    Case("underfitting-more-data", "How do you fix underfitting?",
+         "Underfitting is solved by collecting more training data, so the model sees more "
+         "examples. I would double the dataset first.",
+         "Underfitting means the model is too simple even for the training data, so I add "
+         "capacity: more informative features, a more flexible model or weaker "
+         "regularisation.",
+         "More data does not fix underfitting; a more flexible model does."),
+    Case("validation-equals-test", "Why do we need separate validation and test sets?",
+         "The validation set is just another name for the test set. Libraries use the two "
+         "words for the same held-out split.",
+         "The validation set is used up by tuning and model selection, so its score is "
+         "optimistic; the untouched test set gives the final unbiased estimate.",
+         "It is wrong that the validation set is the same as the test set."),
+    Case("tuning-on-test", "How should you tune hyperparameters without overfitting the test set?",
+         "I tune the hyperparameters against the test set and keep whichever setting scores "
+         "best there. Then I report that score.",
+         "I tune with cross-validation on the training data or a separate validation set, and "
+         "evaluate on the test set only once at the end.",
+         "It is a mistake to tune the hyperparameters on the test set."),
+    Case("regularisation-variance", "How does regularisation affect bias and variance?",
+         "Regularisation increases the variance of the model, because it adds an extra term "
+         "to the loss. It makes the model more flexible.",
+         "Regularisation penalises large weights, which adds some bias but reduces variance, "
+         "so it helps when the model overfits.",
+         "It is false that regularisation increases variance; it reduces it."),
+    Case("learning-rate-larger-faster",
+         "How do you choose the learning rate for gradient descent?",
+         "A higher learning rate always converges faster, so I set it as high as the GPU "
+         "allows. Big steps reach the minimum sooner.",
+         "I run a learning-rate range test and pick a value just below where the loss starts "
+         "to diverge, then add warm-up and decay.",
+         "It is a myth that a higher learning rate always converges faster."),
+    Case("trees-need-one-hot", "How should you encode categorical features for a random forest?",
+         "Random forests need one-hot encoding for every categorical column. Integer codes "
+         "would confuse the trees.",
+         "Trees can split on ordinal or integer codes, and for high-cardinality columns target "
+         "encoding or native categorical support in LightGBM usually beats one-hot.",
+         "It is a myth that random forests need one-hot encoding; integer codes work."),
+    Case("boosting-variance", "What is the difference between bagging and boosting?",
+         "Boosting mainly reduces variance by averaging many trees. Bagging mainly reduces "
+         "bias because each model corrects the previous one.",
+         "Bagging trains models independently on bootstrap samples and averages them, which "
+         "mainly reduces variance; boosting trains models sequentially on the remaining "
+         "errors, which mainly reduces bias.",
+         "It is wrong that boosting mainly reduces variance; it mainly reduces bias."),
+    Case("random-forest-never-overfits", "Can a random forest overfit?",
+         "Random forests cannot overfit because they average many trees. You can grow the "
+         "trees as deep as you like.",
+         "Yes: a forest of very deep trees can memorise noise in small or noisy data, so I "
+         "tune max_depth, min_samples_leaf and max_features against validation scores.",
+         "It is a myth that random forests cannot overfit; deep trees on noisy data do."),
+    Case("naive-bayes-dependent", "What assumption does naive Bayes make?",
+         "Naive Bayes assumes that the features are highly correlated, which is why it works "
+         "well on text. It models the interactions between words.",
+         "It assumes the features are conditionally independent given the class, so the class "
+         "likelihood is a product of per-feature terms.",
+         "It is wrong that naive Bayes assumes the features are correlated."),
+    Case("svm-margin", "How does a support vector machine choose its decision boundary?",
+         "The SVM minimises the margin so that the boundary hugs the data tightly. The "
+         "support vectors are the points farthest from the boundary.",
+         "It picks the hyperplane with the largest margin to the nearest points of each "
+         "class; those nearest points are the support vectors.",
+         "An SVM does not minimise the margin; it maximises it."),
+    Case("pca-supervised", "Is PCA a supervised or unsupervised method?",
+         "PCA is a supervised method: it uses the labels to find the components that best "
+         "separate the classes.",
+         "PCA is unsupervised: it finds directions of maximum variance without looking at "
+         "labels; LDA is the supervised alternative that separates classes.",
+         "It is wrong to say PCA is a supervised method."),
+    Case("pca-scaling", "Should you standardise features before PCA?",
+         "PCA doesn't need any scaling, because it only looks at correlations between "
+         "features. I run it on the raw columns.",
+         "Yes, unless the features share a meaningful common unit: PCA follows variance, so a "
+         "feature in large units would dominate the first components.",
+         "It is a myth that PCA doesn't need scaling; large-unit features dominate."),
+    Case("tsne-distances", "How should you read a t-SNE plot?",
+         "In t-SNE the distances between clusters show how different the groups are, and big "
+         "cluster sizes reflect big segments. It preserves the global structure.",
+         "t-SNE keeps close neighbours together, so it is useful for spotting groups, but the "
+         "sizes and spacing of clusters change with perplexity and seed.",
+         "It is a myth that t-SNE preserves global structure."),
+    Case("roc-vs-pr-imbalance",
+         "Which curve would you use to evaluate a classifier on heavily imbalanced data?",
+         "ROC AUC is the more informative choice for heavily imbalanced data because it is "
+         "insensitive to class balance. I would ignore the PR curve.",
+         "With rare positives I prefer the precision-recall curve and average precision, "
+         "because ROC AUC is inflated by the many easy true negatives.",
+         "It is a myth that ROC AUC is more informative for imbalanced data."),
+    Case("f1-mean", "What is the F1 score?",
+         "F1 is the simple average of precision and recall, (P + R) / 2. It balances the two "
+         "equally.",
+         "F1 is the harmonic mean of precision and recall, 2PR / (P + R), so it is low "
+         "whenever either of them is low.",
+         "F1 is not the arithmetic mean of precision and recall; it is the harmonic mean."),
+    Case("multicollinearity-target", "What is multicollinearity in linear regression?",
+         "Multicollinearity is when the features are strongly correlated with the target. "
+         "That makes the model very confident.",
+         "Multicollinearity is strong correlation among the predictors themselves, so one is "
+         "nearly a linear combination of others; I check it with variance inflation factors.",
+         "Multicollinearity is not about features being correlated with the target."),
+    Case("multicollinearity-accuracy", "How does multicollinearity affect a regression model?",
+         "Multicollinearity ruins the predictive accuracy of the model, so predictions become "
+         "unreliable. You must always drop correlated features first.",
+         "It inflates the standard errors of the coefficients, which become unstable and can "
+         "flip sign, while predictions on similar data usually stay fine.",
+         "Multicollinearity does not hurt predictive accuracy much; it hurts interpretation."),
+    Case("mse-robust", "Which loss is more robust to outliers, MSE or MAE?",
+         "MSE is more robust to outliers, because squaring smooths the errors out. MAE is very "
+         "sensitive to outliers.",
+         "MAE is more robust: squaring lets a few large residuals dominate MSE, so with "
+         "outliers I prefer MAE or the Huber loss.",
+         "It is wrong that MSE is more robust to outliers than MAE."),
+    Case("log-loss", "How does log loss score a classifier's predictions?",
+         "Log loss treats all mistakes equally. It only checks whether each prediction is "
+         "right.",
+         "Log loss averages minus the log of the probability given to the true class, so a "
+         "confident error costs far more than a hesitant one.",
+         "It is a misconception that log loss treats all mistakes equally."),
+    Case("threshold-fixed", "How do you choose the decision threshold for a classifier?",
+         "The threshold must always be 0.5, because the model outputs probabilities. "
+         "Changing the threshold is cheating.",
+         "I pick the threshold on validation data from the precision-recall curve and the "
+         "cost of each error, after checking the probabilities are calibrated.",
+         "It is wrong that the threshold must be 0.5; choose it from the costs."),
+    Case("gd-global-min",
+         "Does gradient descent find the global minimum when training a neural network?",
+         "Yes, gradient descent always finds the global minimum if you train long enough. "
+         "Local minima only matter for bad initialisation.",
+         "Neural-network losses are non-convex, so gradient descent settles in a local minimum "
+         "or flat region that depends on initialisation and learning rate.",
+         "It is false that gradient descent always finds the global minimum on a neural "
+         "network."),
+    Case("label-encoding-nominal",
+         "How would you encode a nominal categorical feature such as city for logistic "
+         "regression?",
+         "Label encoding is perfect for logistic regression: city 1, city 2, city 3 as one "
+         "numeric column. It keeps the data compact.",
+         "I would one-hot encode the cities, or target-encode them if there are many, because "
+         "integer codes would impose a fake order that a linear model takes literally.",
+         "It is a myth that label encoding is fine for logistic regression."),
+    Case("preprocess-before-split",
+         "When should you fit the scaler relative to the train/test split?",
+         "Fit the scaler on the whole dataset first, then split, so both sets share the same "
+         "statistics. It keeps the features consistent.",
+         "Split first, fit the scaler on the training set only, and apply that fitted scaler "
+         "to the validation and test sets, ideally inside a pipeline.",
+         "Fitting the scaler on the whole dataset before splitting is a mistake."),
+    Case("feature-importance-causal", "What do SHAP values tell you about a model?",
+         "SHAP values show the causal effect of each feature on the outcome. If income has a "
+         "big SHAP value, raising income will raise the real outcome.",
+         "SHAP values split a prediction into additive contributions of the features, "
+         "describing what the model relies on, including proxies.",
+         "It is wrong that SHAP values show the causal effect of a feature."),
+    Case("softmax-multilabel", "Which output activation should you use for multi-label "
+         "classification?",
+         "Use a softmax over all labels for multi-label classification, so the probabilities "
+         "sum to one. Then pick every label above 0.3.",
+         "For multi-label tasks I use an independent sigmoid per label with binary "
+         "cross-entropy, because one example can have several labels at once.",
+         "You should not use a softmax for multi-label classification."),
+    Case("coef-importance", "Can you rank features by their coefficients in a linear regression?",
+         "Yes, the largest coefficient means the most important feature, whatever its units. "
+         "So price in cents beats price in euros.",
+         "Only after standardising the features, and even then correlated features share "
+         "weight; otherwise I use permutation importance on validation data.",
+         "It is wrong that the largest coefficient is the most important feature when "
+         "features have different units."),
+    Case("logreg-binary-only", "Can logistic regression handle more than two classes?",
+         "Logistic regression can only handle binary problems. For three classes you need a "
+         "different model altogether.",
+         "Yes: multinomial logistic regression uses a softmax over the classes, and "
+         "one-vs-rest fits one binary model per class.",
+         "It is a myth that logistic regression can only handle binary problems."),
+    Case("decision-tree-regression", "Can decision trees be used for regression?",
+         "Decision trees can only be used for classification, because each leaf holds a "
+         "class label. For numeric targets you need linear regression.",
+         "Yes: a regression tree predicts the mean target of the training rows in each leaf "
+         "and chooses splits that reduce squared error.",
+         "It is false that decision trees can only be used for classification."),
+    Case("tree-split-criterion", "How does a decision tree choose where to split?",
+         "At each node the tree picks the split with the lowest information gain, so the "
+         "leaves stay mixed. Gini impurity is maximised at every split.",
+         "At each node it tries candidate thresholds and picks the split with the largest "
+         "information gain, that is, the biggest drop in Gini impurity or entropy.",
+         "It is wrong that the tree picks the split with the lowest information gain."),
+    Case("rf-features-per-split", "How does a random forest decorrelate its trees?",
+         "In a random forest every split considers all the features, and the randomness "
+         "comes only from bootstrapping rows. That is enough to make the trees different.",
+         "Each tree is grown on a bootstrap sample, and at each split only a random subset of "
+         "features is considered, which decorrelates the trees.",
+         "It is a misconception that in a random forest each split considers all the "
+         "features."),
+    Case("lasso-correlated", "How does lasso behave with highly correlated features?",
+         "Lasso keeps all of the correlated features and spreads the weight evenly between "
+         "them. That is why it is stable on collinear data.",
+         "Lasso tends to keep one feature of a correlated group and set the others to zero, "
+         "and which one it keeps can change between samples.",
+         "It is wrong that lasso keeps all of the correlated features; it usually picks one."),
+    Case("specificity-precision",
+         "What is the difference between sensitivity, specificity and precision?",
+         "Specificity is the same as precision: both tell you how many flagged cases are "
+         "real. Sensitivity is another name for specificity.",
+         "Sensitivity (recall) is TP / (TP + FN), specificity is TN / (TN + FP), and "
+         "precision is TP / (TP + FP), the share of positive predictions that are right.",
+         "It is wrong that specificity is the same as precision."),
+    Case("fp-fn-swapped", "What is the difference between a false positive and a false negative?",
+         "A false positive is when the model misses a real case, such as a fraud it fails to "
+         "flag. A false negative is when the model flags a legitimate transaction.",
+         "A false positive is a negative case predicted as positive, a false alarm; a false "
+         "negative is a positive case the model misses, such as an undetected fraud.",
+         "It is a mistake to say a false positive is when the model misses a real case."),
+    Case("threshold-recall-direction",
+         "What happens to precision and recall when you raise the decision threshold?",
+         "Raising the threshold increases recall, because the model becomes more careful. "
+         "Lowering it raises precision.",
+         "A higher threshold labels fewer cases positive, so precision usually goes up and "
+         "recall goes down; lowering it does the opposite.",
+         "It is wrong that raising the threshold increases recall; recall falls."),
+    Case("boosting-learning-rate-trees",
+         "How do the learning rate and the number of trees interact in gradient boosting?",
+         "A smaller learning rate needs fewer trees, since each tree is more precise. So I "
+         "combine a low rate with about 50 trees.",
+         "Each tree's contribution is scaled by the learning rate, so a smaller rate needs "
+         "more trees to fit the same signal; I tune both with early stopping.",
+         "It is false that a smaller learning rate needs fewer trees; it needs more."),
+    Case("kernel-trick", "What is the kernel trick in SVMs?",
+         "The kernel trick explicitly computes the high-dimensional features for every point "
+         "and then fits a linear SVM on them. That is why RBF kernels are slow.",
+         "A kernel function returns the inner product of two points in a feature space "
+         "directly, so the SVM works in that space implicitly, even an infinite-dimensional "
+         "one for RBF.",
+         "It is a misconception that the kernel trick explicitly computes the mapped "
+         "features."),
+    Case("dbscan-k", "What parameters does DBSCAN need?",
+         "DBSCAN needs you to specify the number of clusters, like k-means. You also give it "
+         "a distance metric.",
+         "DBSCAN needs eps, the neighbourhood radius, and min_samples; clusters emerge from "
+         "dense regions and sparse points are labelled noise.",
+         "It is wrong that DBSCAN needs the number of clusters."),
+    Case("mean-imputation-variance",
+         "What are the downsides of mean imputation for missing values?",
+         "Mean imputation preserves the variance and the correlations of the data, so it has "
+         "hardly any downside. It is the safe default.",
+         "Mean imputation keeps the mean but shrinks the variance and weakens correlations, "
+         "so I add a missing indicator or use iterative imputation fitted on training data.",
+         "It is wrong that mean imputation preserves the variance; it shrinks it."),
+    Case("timeseries-random-split",
+         "How should you split time-series data into train and test sets for forecasting?",
+         "A random train-test split is fine for time-series data as long as it is 80/20. For "
+         "forecasting, just use a random split with a fixed seed.",
+         "Split by time: train on the earlier period and test on the later one, using "
+         "forward-chaining folds so every validation period comes after its training data.",
+         "It is a myth that a random split is fine for time-series data."),
+    Case("stationarity", "What does it mean for a time series to be stationary?",
+         "Stationary means the values don't change over time, so the series is a flat line. "
+         "Any series that wiggles is non-stationary.",
+         "A weakly stationary series has constant mean, variance and autocorrelation over "
+         "time, while its values still fluctuate; I check with ADF or KPSS tests.",
+         "It is a myth that stationarity just means there is no trend."),
+    Case("collaborative-filtering",
+         "How does collaborative filtering handle new users in a recommender?",
+         "Collaborative filtering handles new users well, because it compares them with "
+         "similar users right away. It relies on the item descriptions to find matches.",
+         "Collaborative filtering learns from the user-item interaction matrix, so a brand-new "
+         "user is a cold-start problem; I fall back on popularity or content-based features.",
+         "It is wrong that collaborative filtering handles new users well."),
+    # ---- deep learning ----
+    Case("batchnorm-inference", "How does batch normalisation behave at inference time?",
+         "At inference, batch norm computes the mean and variance of the current batch and "
+         "normalises with them. So predictions depend on what else is in the batch.",
+         "During training it normalises with mini-batch statistics and keeps running "
+         "averages; at inference it uses those stored running mean and variance.",
+         "It is a mistake to think that at inference batch norm uses the current batch's "
+         "statistics."),
+    Case("batchnorm-preprocessing", "What does a batch normalization layer do?",
+         "Batch norm is just input preprocessing: it standardises the dataset once before "
+         "training. After that the network runs as usual.",
+         "It normalises the activations feeding a layer with the mini-batch mean and "
+         "variance, then applies a learned scale and shift, and it is trained with the network.",
+         "Saying batch norm is just data preprocessing is wrong; it is a layer."),
+    Case("dropout-inference", "How does dropout behave at inference time?",
+         "Dropout stays active at inference too, so every prediction randomly drops units. "
+         "That noise is what makes the model robust.",
+         "Dropout is only applied during training; at inference all units are used, and "
+         "inverted dropout has already rescaled the activations during training.",
+         "It is wrong that dropout stays active at inference."),
+    Case("relu-vanishing", "How do activation functions affect vanishing gradients?",
+         "ReLU causes vanishing gradients because it outputs zero for negative inputs. "
+         "Switching to sigmoid fixes the problem.",
+         "Sigmoid and tanh saturate, and their small derivatives multiply through the layers "
+         "into vanishing gradients; ReLU has gradient one for positive inputs.",
+         "It is a myth that ReLU causes vanishing gradients; saturating sigmoids do."),
+    Case("transformer-sequential", "How does a transformer process an input sentence?",
+         "A transformer reads the tokens one at a time, left to right, carrying a hidden "
+         "state like an LSTM. Attention is a kind of recurrent layer.",
+         "Self-attention compares every token with every other token in parallel, with "
+         "positional encodings supplying order; only text generation is sequential.",
+         "It is wrong that a transformer reads the tokens one at a time like an RNN."),
+    Case("positional-encoding", "Why do transformers need positional encodings?",
+         "Self-attention already knows the word order from the sequence, so transformers need "
+         "no positional encoding. It is an optional extra.",
+         "Self-attention treats its input as a set, so shuffling tokens gives the same scores; "
+         "positional encodings (sinusoidal, learned or rotary) inject the order.",
+         "It is a myth that self-attention already knows the word order."),
+    Case("embeddings-one-hot", "What are word embeddings?",
+         "Word embeddings are sparse one-hot vectors, one dimension per word in the "
+         "vocabulary. The embedding size equals the vocabulary size.",
+         "They are learned dense vectors, typically 100 to 1,000 dimensions, placed so that "
+         "words used in similar contexts end up close together.",
+         "It is wrong that embeddings are sparse one-hot vectors."),
+    Case("large-batch-generalisation", "How does batch size affect training and generalisation?",
+         "Larger batches always generalise better, because the gradient is more accurate. So "
+         "I use the biggest batch that fits in memory.",
+         "Larger batches give smoother gradients and better hardware use, but with the same "
+         "epochs they often generalise worse unless the learning rate is rescaled.",
+         "It is a myth that larger batches always generalise better."),
+    Case("adam-no-tuning", "Does the Adam optimizer need hyperparameter tuning?",
+         "Adam needs no tuning at all, because it adapts the learning rate by itself. It "
+         "always beats SGD.",
+         "Adam adapts per-parameter step sizes, but the base learning rate, weight decay and "
+         "sometimes beta2 still need tuning, and tuned SGD with momentum can generalise better.",
+         "It is a myth that Adam needs no tuning; the learning rate still matters."),
+    Case("cnn-invariance", "Are convolutional neural networks rotation invariant?",
+         "Yes, CNNs are naturally rotation-invariant because the filters slide over the whole "
+         "image. They recognise rotated objects without augmentation.",
+         "Convolutions are translation equivariant; robustness to rotation or scale comes "
+         "from data augmentation or special architectures.",
+         "It is false that CNNs are naturally rotation-invariant."),
+    Case("conv-parameters",
+         "Why do convolutional layers need fewer parameters than fully connected layers?",
+         "Actually convolutional layers have more parameters than a dense layer, because every "
+         "filter covers the whole image. That is why CNNs are so heavy.",
+         "A convolution reuses one small kernel at every position, so its weights depend on "
+         "kernel size and channels, while a dense layer needs one weight per input-output pair.",
+         "It is wrong that convolutional layers have more parameters than a dense layer."),
+    Case("deeper-always-better", "Should you always make a neural network deeper?",
+         "Yes, deeper networks always perform better, since every extra layer adds capacity. "
+         "Depth is free accuracy.",
+         "Depth adds capacity but also overfitting risk and optimisation trouble; I increase "
+         "it while validation error improves and use residual connections.",
+         "It is a myth that deeper networks always perform better."),
+    Case("zero-initialisation", "How should you initialise the weights of a neural network?",
+         "Initialise all the weights to zero, which is the standard choice, so training starts "
+         "neutral. The gradients then sort things out.",
+         "Use small random values scaled to the layer size, such as He initialisation for "
+         "ReLU or Xavier for tanh, to break the symmetry between units.",
+         "It is wrong that initialising all the weights to zero is fine; the units stay "
+         "identical."),
+    Case("epoch-definition", "What is the difference between an epoch and an iteration?",
+         "An epoch is one mini-batch update of the weights, and an iteration is a full pass "
+         "over the data. So one epoch is quick.",
+         "An epoch is one full pass over the training set; an iteration is one gradient "
+         "update on one mini-batch, so an epoch holds about N / B iterations.",
+         "It is wrong that an epoch is one mini-batch update."),
+    Case("validation-below-training", "Why might validation loss be lower than training loss?",
+         "Validation loss can never be lower than training loss, so if it is, the data must "
+         "have leaked. It means the pipeline is broken.",
+         "Dropout and other regularisation are active only during training, and the training "
+         "loss is averaged over an epoch while the model was still improving.",
+         "It is a myth that validation loss can never be lower than training loss."),
+    Case("overfit-training-loss", "How do you detect overfitting from learning curves?",
+         "Overfitting is when the training loss starts going up after many epochs. Early "
+         "stopping watches the training loss and stops when it rises.",
+         "In overfitting the training loss keeps falling while the validation loss bottoms "
+         "out and rises; early stopping monitors the validation loss.",
+         "It is wrong that overfitting is when the training loss goes up."),
 ]
 
 ENTRIES = {entry.key: entry for entry in load_common()}
