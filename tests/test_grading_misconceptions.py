@@ -829,6 +829,248 @@ CASES: list[Case] = [
          "In overfitting the training loss keeps falling while the validation loss bottoms "
          "out and rises; early stopping monitors the validation loss.",
          "It is wrong that overfitting is when the training loss goes up."),
+    # ---- SQL and data engineering ----
+    Case("left-join-matches",
+         "What is the difference between a LEFT JOIN and an INNER JOIN in SQL?",
+         "A LEFT JOIN returns only the rows that match in both tables. An INNER JOIN returns "
+         "all rows from both tables.",
+         "A LEFT JOIN keeps every row of the left table and fills NULLs where the right table "
+         "has no match; an INNER JOIN keeps only rows that match in both.",
+         "It is wrong that a LEFT JOIN returns only matching rows."),
+    Case("join-row-count", "How can a join change the number of rows in SQL?",
+         "Joining orders to customers never changes the number of rows, because a join only "
+         "attaches columns. So after the join I sum revenue directly.",
+         "If the key repeats on the right side, each left row matches several rows and is "
+         "duplicated, so I check key uniqueness and row counts before and after the join.",
+         "It is a mistake to assume a join never changes the number of rows."),
+    Case("where-having", "What is the difference between WHERE and HAVING in SQL?",
+         "WHERE filters the groups after the GROUP BY, and HAVING filters individual rows "
+         "before grouping. They are interchangeable for simple queries.",
+         "WHERE filters rows before they are grouped and cannot use aggregates, while HAVING "
+         "filters groups after aggregation, for example HAVING COUNT(*) > 10.",
+         "It is wrong to say WHERE filters after the GROUP BY; it filters rows first."),
+    Case("count-null",
+         "What is the difference between COUNT(*) and COUNT(column) with NULL values in SQL?",
+         "COUNT(*) skips rows with NULLs, while COUNT(column) includes the NULL values. So "
+         "COUNT(*) is the smaller number.",
+         "COUNT(*) counts every row, NULLs included, while COUNT(column) counts only rows "
+         "where that column is not NULL.",
+         "It is wrong that COUNT(*) skips rows with NULLs."),
+    Case("null-equals-null", "How does SQL compare NULL values?",
+         "NULL = NULL is true, so WHERE col = NULL finds all the missing rows. That is the "
+         "usual way to filter them.",
+         "Any comparison with NULL, including NULL = NULL, yields UNKNOWN, so I filter with "
+         "IS NULL or IS NOT NULL.",
+         "It is a myth that NULL = NULL is true in SQL."),
+    Case("union-vs-union-all", "What is the difference between UNION and UNION ALL in SQL?",
+         "UNION keeps all the duplicates and UNION ALL removes them. So UNION ALL is slower.",
+         "UNION removes duplicate rows, which costs a sort or hash, while UNION ALL keeps "
+         "every row and is cheaper.",
+         "It is wrong that UNION keeps the duplicates; UNION ALL does."),
+    Case("partitioning-indexing",
+         "What is the difference between partitioning and indexing a table?",
+         "Partitioning is basically the same as an index: both just make lookups faster. I "
+         "use them interchangeably.",
+         "Partitioning splits a table into physical pieces by a key such as date so queries "
+         "can skip whole partitions, while an index is a separate structure that points to "
+         "rows.",
+         "It is wrong that partitioning is the same as indexing."),
+    Case("oltp-olap", "What is the difference between OLTP and OLAP systems?",
+         "OLTP databases are optimised for analytics and large aggregations over history. "
+         "OLAP systems are built for many small transactions.",
+         "OLTP databases handle many small concurrent reads and writes of current rows, while "
+         "OLAP warehouses are column-oriented for large scans and aggregations.",
+         "It is wrong that OLTP databases are optimised for analytics."),
+    Case("idempotent-meaning", "What does it mean for a data pipeline to be idempotent?",
+         "Idempotent means the pipeline runs quickly and only processes new data. It is about "
+         "speed.",
+         "Running it twice with the same input gives the same result as running it once, "
+         "with no duplicates, which makes retries and backfills safe.",
+         "It is wrong that idempotent means the job runs fast."),
+    Case("kafka-exactly-once", "What delivery guarantees does Kafka give?",
+         "Kafka gives exactly-once delivery by default. Consumers can count every message as "
+         "unique.",
+         "Out of the box you get at-least-once delivery; exactly-once processing needs "
+         "idempotent producers, transactions and read_committed consumers.",
+         "It is a myth that Kafka gives exactly-once delivery by default."),
+    Case("star-schema-normalised", "What is a star schema in a data warehouse?",
+         "A star schema is fully normalised, with every dimension split into many small "
+         "tables. The snowflake schema is the denormalised one.",
+         "A star schema has a central fact table joined to wide, denormalised dimension "
+         "tables, which keeps queries simple; a snowflake schema normalises the dimensions "
+         "further.",
+         "It is wrong that a star schema is fully normalised."),
+    Case("parquet-row", "Why is Parquet popular for analytics?",
+         "Parquet is a row-oriented format, so it reads whole records quickly. CSV is "
+         "columnar.",
+         "Parquet stores each column's values together with compression and statistics, so "
+         "queries read only the columns and row groups they need.",
+         "It is false that Parquet is a row-oriented format."),
+    Case("batch-streaming-latency", "How do batch and stream processing differ in latency?",
+         "Batch processing has lower latency than streaming, because it handles everything at "
+         "once. Streaming is the slow option.",
+         "Stream processing handles events as they arrive, giving seconds of latency, while "
+         "batch jobs run on a schedule and their results lag by minutes or hours.",
+         "It is wrong that batch processing has lower latency than streaming."),
+    Case("etl-elt-swapped", "What is the difference between ETL and ELT?",
+         "In ELT you transform the data before loading it into the warehouse. ETL loads the "
+         "raw data first and transforms it inside the warehouse.",
+         "ETL transforms data before loading the cleaned result, while ELT loads raw data "
+         "into the warehouse first and transforms it there with SQL.",
+         "It is wrong that ELT transforms the data before loading it."),
+    Case("data-lake-warehouse", "What is the difference between a data lake and a data warehouse?",
+         "A data lake is basically the same as a data warehouse, just cheaper. Both require "
+         "schema-on-write.",
+         "A data lake keeps raw files of any format and applies a schema on read, while a "
+         "warehouse holds modelled tables with schema on write, tuned for SQL analytics.",
+         "It is wrong that a data lake is the same as a data warehouse."),
+    Case("primary-key-null",
+         "What constraints does a primary key have in a relational database?",
+         "A primary key can contain NULLs as long as most rows have a value. Foreign keys "
+         "must be unique.",
+         "Every row needs a primary key value that is unique and NOT NULL; a foreign key "
+         "points at such a key and may repeat.",
+         "It is false that a primary key can contain NULLs."),
+    Case("index-always-faster", "When does adding a database index help query performance?",
+         "An index always speeds up queries, so I index every column. Indexes have no "
+         "downside.",
+         "An index helps selective filters, joins and sorts on its columns, but it costs "
+         "storage and slows inserts and updates.",
+         "It is a myth that an index always speeds up queries."),
+    Case("window-vs-groupby", "How is a window function different from GROUP BY in SQL?",
+         "A window function collapses the rows into one row per group, exactly like GROUP BY. "
+         "The only difference is the syntax.",
+         "GROUP BY returns one row per group, while a window function such as SUM(x) OVER "
+         "(PARTITION BY id) computes over related rows and keeps every input row.",
+         "It is wrong that a window function collapses the rows into one row."),
+    Case("spark-lazy", "How does Spark execute transformations on a DataFrame?",
+         "In Spark, transformations are executed immediately when you call them. A filter is "
+         "an action that runs at once.",
+         "Transformations such as filter and join only build a logical plan; Spark runs it "
+         "when an action such as count or write is called, after optimising the plan.",
+         "It is wrong that in Spark transformations are executed immediately."),
+    Case("event-processing-time",
+         "What is the difference between event time and processing time in streaming?",
+         "Event time is the moment when the stream processor receives the record. Processing "
+         "time is when the event actually happened.",
+         "Event time is the timestamp of when the event happened at the source; processing "
+         "time is when the pipeline handles it, and late events are managed with watermarks.",
+         "It is wrong that event time is when the system receives the record."),
+    Case("scd-types", "How do slowly changing dimension types 1 and 2 differ?",
+         "SCD Type 2 overwrites the old value in place, while Type 1 keeps the full history "
+         "in new rows. Type 2 saves space.",
+         "Type 1 overwrites the old attribute value, so history is lost; Type 2 closes the "
+         "current row with an end date and inserts a new version, so history is kept.",
+         "It is wrong that SCD Type 2 overwrites the old value."),
+    Case("dag-cycles", "What is a DAG in Airflow?",
+         "A DAG in Airflow can contain cycles, so a task can loop back to an earlier one. "
+         "That is how retries work.",
+         "DAG stands for directed acyclic graph: tasks and their dependencies must form an "
+         "order without cycles, and repetition comes from schedules, retries or sensors.",
+         "It is wrong that an Airflow DAG can contain cycles."),
+    # ---- MLOps ----
+    Case("drift-swapped", "What is the difference between data drift and concept drift?",
+         "Concept drift is when the input distribution shifts, for example users get "
+         "younger. Data drift is when the relationship between the features and the target "
+         "changes.",
+         "Data drift is a change in the input distribution P(X), while concept drift is a "
+         "change in P(y | X): the same inputs now lead to different outcomes.",
+         "It is wrong that concept drift is when the input distribution shifts."),
+    Case("drift-training-accuracy", "How would you monitor a production model for data drift?",
+         "I would watch the training accuracy every day. If the training accuracy stays high, "
+         "the data has not drifted.",
+         "I compare live feature and prediction distributions with the training data using "
+         "PSI or KS tests, and track live accuracy once labels arrive.",
+         "It is a mistake to detect drift by looking at the training accuracy."),
+    Case("retrain-fixes-drift", "Is retraining on a schedule enough to handle drift?",
+         "Yes, retraining every week fixes all kinds of drift automatically. Monitoring is "
+         "then a waste of time.",
+         "Scheduled retraining helps with slow drift, but it can learn from broken data and "
+         "reacts late to sudden shifts, so I still monitor inputs and live metrics.",
+         "It is a myth that retraining every week fixes all drift."),
+    Case("shadow-deployment", "What is a shadow deployment of a model?",
+         "In a shadow deployment users get the new model's predictions while the old model "
+         "runs in the background. It is basically a canary.",
+         "The new model receives a copy of live requests and its outputs are logged and "
+         "compared with the current model, but users are still served by the current model.",
+         "It is wrong that in a shadow deployment users get the new model's predictions."),
+    Case("feature-store", "What is a feature store used for?",
+         "A feature store is a registry that stores the trained models and their versions. "
+         "You load models from it at serving time.",
+         "It computes and serves feature values consistently for training and online "
+         "inference, with point-in-time correct history.",
+         "It is wrong that a feature store stores trained models; that is a model registry."),
+    Case("training-serving-skew", "What is training-serving skew?",
+         "Training-serving skew means the model is slower in production than in training "
+         "because of different hardware. Faster GPUs fix it.",
+         "It is a mismatch between the features or preprocessing seen in training and at "
+         "serving, for example a feature computed differently online.",
+         "Training-serving skew is not about latency or slower hardware."),
+    Case("offline-online",
+         "If a new model has better offline metrics, should you deploy it to production?",
+         "Yes, a higher offline AUC guarantees a better business result. I would ship it "
+         "straight away.",
+         "Offline gains often shrink online because of feedback loops and proxy metrics, so I "
+         "run an A/B test on the business metric before a full rollout.",
+         "It is a myth that a higher offline AUC guarantees a better business result."),
+    # ---- LLMs and RAG ----
+    Case("finetune-knowledge",
+         "Should we fine-tune an LLM or use RAG to answer questions about our internal "
+         "documents?",
+         "Fine-tuning is the most reliable way to add our internal knowledge to the model. "
+         "After that it knows every document.",
+         "For facts that change and need citations, RAG fits better: retrieve the relevant "
+         "passages and put them in the prompt; fine-tuning is better for style or format.",
+         "It is a myth that fine-tuning is the most reliable way to add our internal "
+         "knowledge."),
+    Case("hallucination-eliminated", "How can you stop an LLM from hallucinating?",
+         "Add RAG: retrieval eliminates hallucinations, because the model reads the real "
+         "documents. After that the answers are facts.",
+         "You can reduce it with retrieval, citations and faithfulness checks, and by letting "
+         "the model say it does not know, but some risk remains and needs evaluation.",
+         "It is a myth that retrieval eliminates hallucinations."),
+    Case("temperature-zero", "What does setting the temperature to 0 do for an LLM?",
+         "Temperature 0 guarantees correct answers, because the model picks its best token "
+         "every time. It is the factual mode.",
+         "It makes decoding greedy, so the output is close to deterministic; the most likely "
+         "tokens can still form a wrong or made-up answer.",
+         "It is a myth that temperature 0 guarantees correct answers."),
+    Case("longer-context-better", "Does a longer context window make RAG unnecessary?",
+         "Yes, with a million-token context, RAG is obsolete: put every document in the "
+         "prompt. More context means better answers.",
+         "Long contexts cost more, add latency and are used less reliably in the middle, so "
+         "retrieving the few relevant passages usually gives better and cheaper answers.",
+         "It is a myth that a longer context always gives better answers."),
+    Case("tokens-words", "What is a token in an LLM?",
+         "A token is exactly one word, so a 4,000-token context holds 4,000 words. Prices are "
+         "per word.",
+         "A token is a subword unit from the tokenizer's vocabulary: common words are often "
+         "one token, rare words and numbers several.",
+         "It is a myth that a token is exactly one word."),
+    Case("lora-all-weights", "How does LoRA fine-tuning work?",
+         "LoRA updates all the model's weights, just with a lower learning rate. It is a "
+         "cheaper schedule for full training.",
+         "LoRA freezes the pretrained weights and trains small low-rank matrices added to "
+         "chosen layers, often under 1% of the parameters.",
+         "It is wrong that LoRA updates all the model's weights."),
+    Case("perplexity-factuality", "What does perplexity measure for a language model?",
+         "Perplexity measures how factual the model's answers are. Lower perplexity means "
+         "fewer hallucinations.",
+         "Perplexity is the exponential of the average next-token loss, so it says how well "
+         "the model predicts a text; fluent but false text can still score well.",
+         "Perplexity does not measure how factual the answers are."),
+    Case("bert-gpt", "What is the difference between BERT and GPT?",
+         "BERT is a decoder-only model that generates text left to right. GPT is an encoder "
+         "used for classification.",
+         "BERT is an encoder trained with masked language modelling that reads context in "
+         "both directions, while GPT models are decoder-only and predict the next token.",
+         "It is wrong that BERT is a decoder-only model."),
+    Case("rag-retrain", "What happens in a RAG system when the documents change?",
+         "With RAG you have to retrain the model every time the documents change. Otherwise "
+         "it answers from stale knowledge.",
+         "You re-embed the changed documents and update the vector index; the model itself "
+         "stays the same.",
+         "It is a myth that RAG requires retraining the model whenever the documents change."),
 ]
 
 ENTRIES = {entry.key: entry for entry in load_common()}
