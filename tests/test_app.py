@@ -9,7 +9,7 @@ from apptest_support import APP, card_scores, isolate, launch, open_setup, send,
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
-from interview.export import download_name, from_json, to_json, to_markdown
+from interview.export import download_name, from_json, markdown_text, to_json, to_markdown
 from interview.models import Mode, SessionStatus
 from interview.session import InterviewSession, Phase
 
@@ -118,24 +118,39 @@ def test_a_script_answer_is_shown_as_text_never_as_html() -> None:
         assert "\\[x\\](javascript:alert(3))" in value
 
 
-def test_an_earlier_turn_is_one_message_with_its_feedback_and_stays_text() -> None:
+def test_an_answered_question_is_one_message_with_its_feedback_and_stays_text() -> None:
     at = launch()
     session = start(at, 3)
     answer(at, HOSTILE)
     answer(at, ANSWER)
     first = session.record.turns[0]
     assert first.feedback is not None
-    # The first turn is now one chat message; the latest is drawn in full, then question 3.
-    assert len(at.chat_message) == 1 + 3 + 1
+    # Each answered question is one chat message (question, answer, feedback), then question 3.
+    assert len(at.chat_message) == 3
     shown = [m.value for m in at.markdown if "alert(1)" in m.value]
     assert len(shown) == 1 and all(not m.proto.allow_html for m in at.markdown)
     text = shown[0]
     assert "Question 1 of 3" in text and f"**Score: {first.feedback.score} / 5**" in text
-    assert "**Criteria**" in text and "<script" not in text and "<img" not in text
+    assert "**Your answer**" in text and "**Criteria**" in text
+    assert "<script" not in text and "<img" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "\\[x\\](javascript:alert(3))" in text
     if first.feedback.model_answer:
         assert "**A model answer**" in text
+
+
+def test_the_newest_answer_shows_its_notices_as_warnings_earlier_ones_as_lines() -> None:
+    at = launch()
+    session = start(at, 3)
+    answer(at, "Pineapples are yellow and grow in warm places near the sea.")  # off the topic
+    first = session.record.turns[0].feedback
+    assert first is not None and first.notices
+    assert [w.value for w in at.warning] == [markdown_text(n) for n in first.notices]
+    answer(at, session.record.turns[1].question.reference_answer)  # on topic: no notice
+    assert not at.warning
+    assert not any(first.notices[0][:40] in w.value for w in at.warning)
+    assert any(f":material/warning: {markdown_text(first.notices[0])}" in m.value
+               for m in at.markdown)
 
 
 def test_unicode_answer_is_shown_and_exported_intact_without_control_characters() -> None:
@@ -143,7 +158,7 @@ def test_unicode_answer_is_shown_and_exported_intact_without_control_characters(
     session = start(at, 1)
     answer(at, "Résumé 👩🏽‍💻 数据 שלום e\u0301 \x00done\x07")
     intact = "Résumé 👩🏽‍💻 数据 שלום e\u0301 done"
-    assert any(m.value == intact for m in at.markdown)
+    assert any(intact in m.value for m in at.markdown)
     assert intact in to_markdown(session.record)
     assert intact in to_json(session.record)
 

@@ -76,7 +76,7 @@ def test_practice_asks_a_follow_up_numbered_under_its_question_then_moves_on() -
     assert follow.follow_up_of == 0
     assert "Question 1 of 2 — follow-up" in captions(at)
     assert score_cards(at) == 1
-    assert not [i for i in at.info if "A follow-up to prepare" in i.value]  # it is asked
+    assert not any("A follow-up to prepare" in m.value for m in at.markdown)  # it is asked
     answer(at)
     assert score_cards(at) == 2  # the follow-up answer is graded too
     assert "Question 2 of 2 ·" in captions(at)
@@ -89,6 +89,10 @@ def test_no_follow_ups_when_the_sidebar_says_zero() -> None:
     answer(at)
     assert "follow-up" not in captions(at)
     assert turns_asked(session) == 2
+    fb = session.record.turns[0].feedback
+    assert fb is not None
+    if fb.follow_up:  # not asked, so the card suggests it
+        assert any("**A follow-up to prepare:**" in m.value for m in at.markdown)
 
 
 def turns_asked(session: InterviewSession) -> int:

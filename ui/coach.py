@@ -106,12 +106,16 @@ def start_options(settings: Settings) -> dict[str, Any]:
 
 
 def conversation(session: InterviewSession) -> None:
-    """Every turn so far. Only the latest graded turn is drawn in full; earlier ones are
-    one chat message each (``ui.render.earlier_turn``), with the same words.
+    """Every turn so far. An answered (or skipped) question is one chat message: the
+    question, the answer and the feedback as one markdown text (``ui.render.answered``);
+    the newest also shows its notices as warnings and the button to answer it again. The
+    open question is the interviewer asking it.
 
-    The texts are built from the record, so they are kept in this browser's session state
-    until the record changes (``ui.persistence.revision``) instead of being escaped and
-    joined again on every rerun.
+    Streamlit runs the script again on every interaction and every element costs time
+    on each run, so a turn drawn as separate question, answer and card messages (ten
+    elements or more) made every rerun slower. The texts are built from the record, so
+    they are kept in this browser's session state until the record changes
+    (``ui.persistence.revision``) instead of being escaped and joined on every rerun.
     """
     key = persistence.revision(session)
     held = st.session_state.get(TEXTS)
@@ -119,50 +123,40 @@ def conversation(session: InterviewSession) -> None:
         held = (session, key, {})
         st.session_state[TEXTS] = held
     texts: dict[int, str] = held[2]
-    graded = [t.index for t in session.record.turns if t.feedback is not None]
+    done = [t for t in session.record.turns if t.skipped or t.feedback is not None]
     for t in session.record.turns:
-        if graded and t.index < graded[-1]:
-            earlier_turn(session, t, texts)
+        if t.skipped or t.feedback is not None:
+            answered(session, t, texts, newest=t is done[-1])
         else:
-            turn(session, t, texts)
+            asked(session, t)
 
 
-def earlier_turn(session: InterviewSession, t: Turn, texts: dict[int, str]) -> None:
-    """A turn before the latest graded one: one message, then a retry's before-and-after."""
+def answered(session: InterviewSession, t: Turn, texts: dict[int, str], newest: bool) -> None:
+    """An answered or skipped question as one message, then a retry's before-and-after."""
     fb = shown_feedback(session, t)
     if t.index not in texts:
         skipped = ["You skipped this question."] if t.skipped else []
-        texts[t.index] = render.earlier_text(t, turns.label(session.record, t), fb,
-                                             skipped + notes(session, t))
-    render.earlier_turn(texts[t.index])
+        texts[t.index] = render.turn_text(t, turns.label(session.record, t), fb,
+                                          skipped + notes(session, t), inline_notices=not newest)
+    render.answered(texts[t.index], fb.notices if fb is not None and newest else [])
     before = turns.previous_attempt(session.record, t)
     if fb is not None and before is not None and before.feedback is not None:
         before_after(before.feedback, fb)
+    if newest and session.can_retry(t.index):
+        number = turns.question_number(session.record, t)
+        st.button(f"Answer question {number} again", on_click=retry, args=(t.index,),
+                  key="retry")
 
 
-def turn(session: InterviewSession, t: Turn, texts: dict[int, str]) -> None:
-    """The latest graded turn or one after it, in full: question, answer, notes, feedback
-    (hidden in a mock until the end) and the button to answer it again."""
+def asked(session: InterviewSession, t: Turn) -> None:
+    """A question not graded yet: the interviewer asking it, and the answer if one was
+    sent (its grading failed and can be tried again)."""
     record = session.record
     render.question(t, record.num_questions, label=turns.label(record, t))
     if t.answer is not None:
         render.answer(t.answer)
     for note in notes(session, t):
         st.caption(note)
-    fb = shown_feedback(session, t)
-    if fb is None:
-        return
-    before = turns.previous_attempt(record, t)
-    if before is not None and before.feedback is not None:
-        before_after(before.feedback, fb)
-    card = -1 - t.index  # the card's text, apart from the turn's earlier-turn text
-    if card not in texts:
-        texts[card] = render.card_text(fb)
-    render.feedback(fb, texts[card])
-    if session.can_retry(t.index):
-        number = turns.question_number(record, t)
-        st.button(f"Answer question {number} again", on_click=retry, args=(t.index,),
-                  key="retry")
 
 
 def notes(session: InterviewSession, t: Turn) -> list[str]:

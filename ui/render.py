@@ -30,7 +30,6 @@ from interview.summary import Summary
 # The icon font ships with Streamlit; emoji need a system font.
 INTERVIEWER_AVATAR = ":material/record_voice_over:"
 COACH_AVATAR = ":material/grading:"
-EARLIER_AVATAR = ":material/history:"  # an earlier exchange, condensed into one message
 
 MODE_LABELS: dict[Mode, str] = {
     Mode.TECHNICAL: "Technical",
@@ -79,29 +78,21 @@ def answer(text: str) -> None:
         st.markdown(markdown_text(text))
 
 
-def feedback(fb: Feedback, text: str | None = None) -> None:
-    """One feedback card: its notices, then the score, criteria, strengths, improvements,
-    missed points and flags as one markdown text (``card_text``, or ``text`` if it was
-    built already), the follow-up to prepare and the model answer.
+def feedback(fb: Feedback) -> None:
+    """A feedback card on its own (the thank-you email's): its notices, the score line and
+    the body as one markdown text, the follow-up to prepare and the model answer.
 
-    Streamlit runs the script again on every interaction and every element costs time on
-    each run, so the card has few: a metric, columns and a bordered box cost more than
-    the whole text. Earlier answers are drawn with fewer still (``earlier_turn``).
+    An interview's answers are drawn with their question instead (``answered``).
     """
     with st.chat_message("assistant", avatar=COACH_AVATAR):
         for notice in fb.notices:
             st.warning(markdown_text(notice))
-        st.markdown(card_text(fb) if text is None else text)
+        st.markdown(f"{score_line(fb)}\n\n{feedback_body(fb)}")
         if fb.follow_up:
             st.info(f"A follow-up to prepare: {escape_markdown(fb.follow_up)}")
         if fb.model_answer:
             with st.expander("A model answer"):
                 st.markdown(markdown_text(fb.model_answer))
-
-
-def card_text(fb: Feedback) -> str:
-    """The score line and the body of a feedback card, as one inert markdown text."""
-    return f"{score_line(fb)}\n\n{feedback_body(fb)}"
 
 
 def score_line(fb: Feedback) -> str:
@@ -110,16 +101,22 @@ def score_line(fb: Feedback) -> str:
     return f"**Score: {fb.score} / 5** · {small(grader)}"
 
 
-def earlier_turn(text: str) -> None:
-    """An earlier question, its answer and its feedback as one chat message of one
-    markdown text (``earlier_text``): the same words as the full turn in two elements
-    instead of ten or more, so a long interview does not slow every rerun."""
-    with st.chat_message("assistant", avatar=EARLIER_AVATAR):
+def answered(text: str, notices: list[str]) -> None:
+    """An answered question as one chat message: ``notices`` as warnings (the newest
+    answer's), then ``text`` (``turn_text``). The same words as a question, an answer and
+    a feedback card drawn apart, in two elements instead of ten or more."""
+    with st.chat_message("assistant", avatar=COACH_AVATAR):
+        for notice in notices:
+            st.warning(markdown_text(notice))
         st.markdown(text)
 
 
-def earlier_text(turn: Turn, label: str, fb: Feedback | None, notes: list[str]) -> str:
-    """The markdown of ``earlier_turn``; every untrusted string is escaped."""
+def turn_text(turn: Turn, label: str, fb: Feedback | None, notes: list[str],
+              inline_notices: bool = True) -> str:
+    """The question (under its number, category and difficulty), the answer as a quote,
+    ``notes``, and the feedback with its model answer, as one inert markdown text; the
+    feedback's notices are lines in it unless ``inline_notices`` is false (they are shown
+    as warnings then)."""
     q = turn.question
     parts = [f"{small(f'{label} · {q.category.label} · {q.difficulty.value}')}  \n"
              + markdown_text(q.text)]
@@ -128,7 +125,8 @@ def earlier_text(turn: Turn, label: str, fb: Feedback | None, notes: list[str]) 
     parts += [small(escape_markdown(note)) for note in notes]
     if fb is not None:
         parts.append(score_line(fb))
-        parts += [f":material/warning: {markdown_text(n)}" for n in fb.notices]
+        if inline_notices:
+            parts += [f":material/warning: {markdown_text(n)}" for n in fb.notices]
         parts.append(feedback_body(fb))
         if fb.follow_up:
             parts.append(f"**A follow-up to prepare:** {escape_markdown(fb.follow_up)}")
