@@ -51,8 +51,9 @@ def welcome() -> None:
 
 
 def question(turn: Turn, total: int, label: str | None = None) -> None:
-    """The interviewer asking one question, under a small line with its number, category
-    and difficulty (one markdown text: every element costs time on every rerun).
+    """The interviewer asking a question not answered yet, under a small line with its
+    number, category and difficulty (one markdown text: every element costs time on every
+    rerun).
 
     ``label`` (from ``interview.turns.label``) numbers follow-ups and retries under their
     question, e.g. "Question 2 of 5 — follow-up".
@@ -60,11 +61,8 @@ def question(turn: Turn, total: int, label: str | None = None) -> None:
     q = turn.question
     number = label or f"Question {turn.index + 1} of {max(total, turn.index + 1)}"
     text = f"{small(f'{number} · {q.category.label} · {q.difficulty.value}')}  \n"
-    text += markdown_text(q.text)
-    if turn.skipped:
-        text += "\n\n" + small("You skipped this question.")
     with st.chat_message("assistant", avatar=INTERVIEWER_AVATAR):
-        st.markdown(text)
+        st.markdown(text + markdown_text(q.text))
 
 
 def small(text: str) -> str:
