@@ -232,3 +232,38 @@ def test_a_story_that_lists_its_tools_is_not_a_buzzword_list():
              "Tableau. It cut the nightly run from 4 hours to 20 minutes, and finance now gets "
              "its numbers before 9am.")
     assert Flag.INJECTION not in check_answer(conflict_question(), story).flags
+
+
+DROPOUT = question_from_record(
+    "dropout", "How does dropout regularise a neural network, and what happens at inference?",
+    reference_answer="During training dropout zeroes each unit with probability p, so the network "
+    "cannot rely on any single unit and learns redundant features, like averaging many thinned "
+    "networks. At inference dropout is switched off and activations are scaled (or weights were "
+    "scaled during training) so expected values match.",
+    key_points=["randomly zeroes units during training", "prevents co-adaptation",
+                "an ensemble of thinned networks", "switched off at inference",
+                "activations rescaled by the keep probability"],
+)
+BATCH_NORM_ANSWER = (
+    "Batch normalisation normalises each layer's pre-activations with the mean and variance of "
+    "the current mini-batch, then applies a learned scale and shift, so the next layer sees "
+    "inputs on a stable scale. Training becomes faster and less sensitive to initialisation. At "
+    "inference it uses running averages collected during training instead of batch statistics."
+)
+
+
+def test_a_fluent_answer_about_a_neighbouring_topic_is_off_topic():
+    fb = GRADER.grade(DROPOUT, BATCH_NORM_ANSWER)
+    assert Flag.OFF_TOPIC in fb.flags and fb.score <= 2
+
+
+@pytest.mark.parametrize("answer", [
+    "Dropout randomly zeroes units during training so no unit can rely on another; it works "
+    "like an ensemble of thinned networks. At inference it is switched off and activations "
+    "are rescaled by the keep probability so their expected size is unchanged.",
+    "It drops random neurons each step so the net can't co-adapt; off at test time, with "
+    "activations scaled to match. Think of it as averaging many smaller networks.",
+])
+def test_answers_that_name_the_subject_are_not_off_topic(answer):
+    fb = GRADER.grade(DROPOUT, answer)
+    assert Flag.OFF_TOPIC not in fb.flags and fb.score >= 3

@@ -27,7 +27,7 @@ from interview.grading.text import (
     tokens,
 )
 from interview.grading.themes import labels, theme_evidence, themes_asked
-from interview.grading.vocab import STORY_THEMES, TopicProfile, topic_profile
+from interview.grading.vocab import STORY_THEMES, TopicProfile, head_terms, topic_profile
 from interview.models import Flag, Kind, Question
 
 MAX_GRADED_WORDS = 1500
@@ -297,8 +297,9 @@ def _ignores_the_question(question: Question, profile: TopicProfile, answer: Ana
     question."""
     if question.kind is not Kind.TECHNICAL or len(profile.asked) < 2 or not question.key_points:
         return False
-    if profile.asked_share(answer) > 0:
-        return False
     if len(answer.words) < 35:
         return False  # a short answer may well skip the question's words
+    heads = head_terms(question)
+    if profile.asked_share(answer) > 0 and (not heads or heads & answer.stem_set):
+        return False  # it names what the question is about
     return coverage(question, answer, profile.asked).share < 0.5

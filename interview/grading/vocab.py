@@ -6,7 +6,11 @@ question is being answered, so they are left out of a question's subject words.
 
 from __future__ import annotations
 
+import tomllib
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from interview.grading.text import Analysed, content_stems, stem
 from interview.models import Kind, Question
@@ -110,3 +114,42 @@ def topic_profile(question: Question) -> TopicProfile:
     if question.kind is Kind.BEHAVIOURAL:
         return TopicProfile(frozenset(asked), frozenset(topic), 0.04, 6.0)
     return TopicProfile(frozenset(asked), frozenset(topic))
+
+
+@lru_cache(maxsize=1)
+def bank_document_frequency() -> tuple[Counter[str], int]:
+    """In how many bank entries (question, reference answer and key points) each stem
+    appears, and the number of entries: what is common across interview questions."""
+    counts: Counter[str] = Counter()
+    entries = 0
+    for path in resources.files("interview").joinpath("bank").iterdir():
+        if not path.name.endswith(".toml"):
+            continue
+        for entry in tomllib.loads(path.read_text("utf-8")).get("questions", []):
+            points = [p.get("name", "") if isinstance(p, dict) else str(p)
+                      for p in entry.get("key_points", [])]
+            text = " ".join([str(entry.get("text", "")), str(entry.get("reference_answer", "")),
+                             *points])
+            counts.update(set(content_stems(text)))
+            entries += 1
+    return counts, entries
+
+
+# A question word found in at most this share of bank entries is specific to a subject
+# ("dropout", "multicollinearity"), unlike the field's everyday words ("network", "model").
+HEAD_MAX_SHARE = 0.05
+
+
+def head_terms(question: Question) -> frozenset[str]:
+    """The words that name what ``question`` is about: the rarest (across the bank) of the
+    question's words that its reference answer or key points also use, when rare enough.
+    Empty when no word qualifies (then nothing is concluded from their absence)."""
+    counts, entries = bank_document_frequency()
+    expected = Counter(content_stems(" ".join(
+        [question.reference_answer, *(f"{p.name} {' '.join(p.phrasings)}"
+                                      for p in question.key_points)])))
+    asked = distinctive(content_stems(question.text))
+    heads = [s for s in asked if expected[s] >= 1 and len(s) >= 3
+             and counts[s] <= HEAD_MAX_SHARE * max(1, entries)]
+    rarest = min((counts[s] for s in heads), default=0)
+    return frozenset(s for s in heads if counts[s] == rarest)
