@@ -1073,6 +1073,748 @@ CASES: list[Case] = [
          "It is a myth that RAG requires retraining the model whenever the documents change."),
 ]
 
+# At least two more confident wrong answers per entry, worded unlike its row in CASES and
+# unlike its patterns (other verbs, word order, synonyms, hedges, numbers), as candidates
+# actually phrase the claim; each is asked with the question of the entry's row.
+MORE_WRONG: dict[str, tuple[str, ...]] = {
+    "l2-sparse": (
+        "Ridge is what I'd use to get rid of useless features, because its penalty zeroes out "
+        "their coefficients.",
+        "With an L2 penalty a lot of the weights end up at exactly 0, so the model is sparse "
+        "and easy to read.",
+    ),
+    "pvalue-null-true": (
+        "If p is 0.04, there's basically a 4% chance the null is true, so we reject it.",
+        "A p-value tells you how likely it is that the null hypothesis is correct given the "
+        "data.",
+    ),
+    "accuracy-imbalanced": (
+        "For the fraud data I'd just look at accuracy; with 99% legit transactions, a 99% "
+        "accuracy shows the model works well.",
+        "Even when the classes are imbalanced, accuracy is a perfectly good metric to report.",
+    ),
+    "resample-before-split": (
+        "First I oversample the minority class on the full dataset and only after that I "
+        "create the train and test sets.",
+        "I'd run SMOTE over all the data so the classes are 50/50, and then do the train/test "
+        "split.",
+    ),
+    "trees-need-scaling": (
+        "Before fitting a random forest you have to standardise every feature, otherwise the "
+        "splits are dominated by the large columns.",
+        "XGBoost basically requires normalised inputs, so I always scale the features first.",
+    ),
+    "correlation-causation": (
+        "The two metrics move together with r = 0.9, so clearly the marketing spend is what "
+        "drives the sales.",
+        "Since churn is strongly correlated with support tickets, the tickets are causing "
+        "customers to leave.",
+    ),
+    "overfitting-too-simple": (
+        "A model overfits when it lacks the capacity to learn the patterns, so I'd add more "
+        "layers to fix it.",
+        "Overfitting basically means the model is underpowered; making it bigger is the cure.",
+    ),
+    "precision-recall-swapped": (
+        "Recall tells you, out of everything the model flagged as positive, how much was "
+        "actually positive.",
+        "Precision is basically the true positive rate: TP divided by TP plus FN.",
+    ),
+    "forest-boosting-swapped": (
+        "In a random forest every new tree is trained on the mistakes of the previous trees.",
+        "Gradient boosting just grows lots of independent trees on bootstrap samples and "
+        "averages them.",
+    ),
+    "drop-missing-rows": (
+        "Whenever there are NaNs I just remove those rows, it's always the safest option.",
+        "Missing values are best handled by deleting every record that has one, since "
+        "imputation adds fake data.",
+    ),
+    "timeseries-shuffle": (
+        "For the forecast I'd randomly shuffle the observations and run standard k-fold "
+        "cross-validation.",
+        "I'd use regular 10-fold CV with shuffling on the daily sales series, it's the most "
+        "robust estimate.",
+    ),
+    "leakage-privacy": (
+        "Data leakage is when sensitive customer information is exposed to outsiders, like a "
+        "hacker getting into the database.",
+        "Leakage is basically a security problem, so you prevent it with access controls and "
+        "encryption.",
+    ),
+    "auc-accuracy": (
+        "ROC AUC is basically the accuracy of the model at its best threshold: an AUC of 0.8 "
+        "means 80% of predictions are correct.",
+        "An AUC of 0.9 tells you the classifier gets 90% of the cases right.",
+    ),
+    "kmeans-supervised": (
+        "k-means needs labelled data: you train it on the known classes and then it assigns "
+        "new points.",
+        "For k-means you provide the target labels and it learns k centroids for the classes, "
+        "so it's a supervised classifier.",
+    ),
+    "dropout-permanent": (
+        "Dropout prunes neurons from the network for good, so the final model is smaller.",
+        "With dropout, the deleted units are removed from the network once training ends, "
+        "which makes it faster.",
+    ),
+    "pca-selects-features": (
+        "PCA picks the top few columns of the dataset that explain the most variance and "
+        "discards the rest.",
+        "With PCA you end up with a subset of your original variables, the most informative "
+        "ones.",
+    ),
+    "logistic-rounding": (
+        "Logistic regression fits a straight line by least squares and then thresholds the "
+        "prediction at 0.5.",
+        "It is just linear regression whose output you round to get the class.",
+    ),
+    "vanishing-learning-rate": (
+        "Vanishing gradients happen because the step size is too low, so the updates become "
+        "tiny.",
+        "If the learning rate is set too small, the gradients vanish; raising it solves the "
+        "problem.",
+    ),
+    "type-errors-swapped": (
+        "A Type II error is when you reject the null even though it's actually true.",
+        "Missing a real effect, failing to reject a false null, is what we call a Type 1 "
+        "error.",
+    ),
+    "pvalue-effect-size": (
+        "Our p-value was 0.0001, so the new design has a huge impact on conversion.",
+        "The lower the p-value, the bigger the effect, so p = 0.001 beats p = 0.04 in terms "
+        "of impact.",
+    ),
+    "pvalue-chance-result": (
+        "A p-value of 0.03 means there's a 3% chance that the difference we saw is just "
+        "random noise.",
+        "The p-value is basically the probability that our result is a fluke.",
+    ),
+    "ci-contains-data": (
+        "The 95% confidence interval for height is 160 to 180 cm, meaning 95% of people are "
+        "between 160 and 180 cm tall.",
+        "A 95% CI tells you the range where 95% of the observations fall.",
+    ),
+    "ci-probability-parameter": (
+        "Our 95% CI is 2% to 5%, so the true lift is in that range with 95% probability.",
+        "Once we've computed the interval, we can say there is a 95% chance the population "
+        "mean is inside it.",
+    ),
+    "sample-size-false-positives": (
+        "Running the test on millions of users raises the Type I error rate, so you get more "
+        "false positives.",
+        "The bigger the sample size, the higher the false positive rate of the test.",
+    ),
+    "power-definition": (
+        "Power is just alpha: the chance of a false positive.",
+        "Statistical power is the probability of rejecting the null when the null is actually "
+        "true.",
+    ),
+    "multiple-testing": (
+        "We test 20 metrics at 0.05 each, so overall we still only have a 5% chance of a "
+        "false positive.",
+        "Checking many segments is fine because each test is at alpha 0.05, so the false "
+        "positive rate across the experiment stays at 5%.",
+    ),
+    "clt-data-normal": (
+        "By the CLT, once you have more than 30 observations the data is normally distributed, "
+        "so you can use a t-test.",
+        "The central limit theorem tells us a big enough sample makes any variable follow a "
+        "normal distribution.",
+    ),
+    "sd-vs-se": (
+        "The standard error measures how spread out the individual values are around the "
+        "mean.",
+        "As you collect more data, the standard deviation gets smaller and smaller.",
+    ),
+    "zero-correlation-independence": (
+        "Their correlation is 0, so the two variables are independent of each other.",
+        "If the Pearson coefficient is zero then there is no relationship at all between x "
+        "and y.",
+    ),
+    "correlation-slope": (
+        "A correlation of 0.8 means y goes up by 0.8 units when x increases by one.",
+        "With r = 0.7, the model explains 70% of the variance in y.",
+    ),
+    "ab-peeking": (
+        "You launch the test, check the p-value every day, and stop as soon as it drops below "
+        "0.05.",
+        "I'd monitor the dashboard daily and call the winner the first time it hits "
+        "significance.",
+    ),
+    "ab-no-randomisation": (
+        "We let users opt in to the new feature and compare them with everyone else; that's "
+        "our A/B test.",
+        "For the experiment I'd give the new checkout to our most active customers and compare "
+        "them with the rest.",
+    ),
+    "r-squared-range": (
+        "R-squared always lies between 0 and 1, even on the test set.",
+        "The worst R2 you can get is zero, it can't go below that.",
+    ),
+    "r-squared-causal": (
+        "An R-squared of 0.95 proves that the features cause the outcome.",
+        "Our R2 is 0.9, so the model is correctly specified and the relationships are causal.",
+    ),
+    "r-squared-features": (
+        "Adding an irrelevant feature will lower the training R-squared, since it adds noise.",
+        "If you include useless variables, the in-sample R2 goes down.",
+    ),
+    "mean-median-outliers": (
+        "The mean is robust to outliers, so I'd use it for the income data.",
+        "For skewed data like salaries, the average is the best summary of a typical value.",
+    ),
+    "standardise-makes-normal": (
+        "I standardise the features so that they become normally distributed.",
+        "After z-scoring, the variable follows a standard normal distribution.",
+    ),
+    "base-rate": (
+        "If the test is 99% accurate and you test positive, there's a 99% chance you have the "
+        "disease.",
+        "The screening has 95% sensitivity, so a positive result means the patient is 95% "
+        "likely to be sick.",
+    ),
+    "mutually-exclusive-independent": (
+        "Mutually exclusive events are independent, since they have nothing to do with each "
+        "other.",
+        "Two events that can't happen together are, by definition, independent events.",
+    ),
+    "gamblers-fallacy": (
+        "After five heads in a row, tails is due, so the next flip is more likely to be tails.",
+        "The coin has landed on heads 8 times, so the chance of tails on the next toss is "
+        "higher.",
+    ),
+    "bootstrap-information": (
+        "Bootstrapping increases your sample size, since you generate new data points from the "
+        "original ones.",
+        "The bootstrap draws samples without replacement from the data, many times.",
+    ),
+    "likelihood-probability": (
+        "The likelihood is the probability of the parameters given the data.",
+        "Maximum likelihood finds the parameters that are most probable given what we "
+        "observed.",
+    ),
+    "nonsignificant-no-effect": (
+        "The p-value was 0.3, so that proves the feature has no effect.",
+        "The result was not significant, which shows that the two groups are the same.",
+    ),
+    "ci-overlap": (
+        "The error bars of the two groups overlap, so the difference between them is not "
+        "significant.",
+        "If the two confidence intervals overlap at all, you can conclude there's no "
+        "significant difference.",
+    ),
+    "outliers-always-remove": (
+        "Outliers should always be deleted before modelling because they distort everything.",
+        "I remove every point beyond 3 standard deviations, every time, as a rule.",
+    ),
+    "selection-bias-sample-size": (
+        "Our survey only reached app users, but with 100,000 responses the sample is big "
+        "enough to cancel out the bias.",
+        "Selection bias goes away if you just collect more data.",
+    ),
+    "average-of-averages": (
+        "To get the overall conversion rate, I'd average the conversion rates of each country.",
+        "The mean of the per-store averages is the same as the overall average.",
+    ),
+    "bias-variance-swapped": (
+        "High variance means the model is too simple and underfits the training data.",
+        "A model with high bias is overfitting, it memorises the training set.",
+    ),
+    "bias-variance-dataset": (
+        "The bias-variance trade-off is about having a biased dataset versus features with "
+        "high variance.",
+        "The tradeoff is basically about sampling bias in the data and the variance of each "
+        "column.",
+    ),
+    "generative-discriminative": (
+        "A generative model is one that generates predictions, like logistic regression, "
+        "whereas a discriminative model discriminates against groups.",
+        "Logistic regression is generative, and naive Bayes is discriminative.",
+    ),
+    "knn-training": (
+        "During training, kNN learns a weight for each feature by gradient descent.",
+        "Prediction with kNN is fast because all the heavy work happens when you fit the "
+        "model.",
+    ),
+    "knn-scaling": (
+        "kNN doesn't care about the scale of the features, so I'd skip normalisation there.",
+        "For nearest neighbours, scaling makes no difference to the result.",
+    ),
+    "more-features-always-help": (
+        "Adding more features can only improve the model, since it has more information.",
+        "The more columns we feed into kNN, the better it gets.",
+    ),
+    "kmeans-finds-k": (
+        "k-means works out the number of clusters automatically from the data.",
+        "You just run k-means and it figures out how many groups there are.",
+    ),
+    "kmeans-shapes": (
+        "k-means can find clusters of any shape, even rings or spirals.",
+        "k-means is great for non-convex clusters with very different densities.",
+    ),
+    "kmeans-global-optimum": (
+        "k-means always finds the best possible clustering, the global minimum of the "
+        "inertia.",
+        "Since k-means converges, the solution it gives is guaranteed to be globally optimal.",
+    ),
+    "underfitting-more-data": (
+        "If the model underfits, the fix is to collect more training data.",
+        "More samples will solve underfitting, that's always my first step.",
+    ),
+    "validation-equals-test": (
+        "The validation set and the test set are basically the same thing, just two names.",
+        "Validation data is just another word for test data.",
+    ),
+    "tuning-on-test": (
+        "I'd tune the hyperparameters on the test set and pick the ones with the best test "
+        "accuracy.",
+        "We select the final model by comparing all candidates' scores on the test data.",
+    ),
+    "regularisation-variance": (
+        "Adding regularisation increases the variance of the model.",
+        "Regularisation lowers bias, which is why it helps.",
+    ),
+    "learning-rate-larger-faster": (
+        "A higher learning rate always makes training converge faster.",
+        "Just crank the learning rate up, bigger steps always get you to the minimum sooner.",
+    ),
+    "trees-need-one-hot": (
+        "Random forests can only handle categorical variables after one-hot encoding.",
+        "For XGBoost you always have to one-hot encode the categories first.",
+    ),
+    "boosting-variance": (
+        "Boosting is mainly a variance-reduction technique, while bagging reduces bias.",
+        "Bagging attacks bias and boosting attacks variance.",
+    ),
+    "random-forest-never-overfits": (
+        "Random forests can't overfit because they average many trees.",
+        "A random forest is immune to overfitting, so you can grow the trees as deep as you "
+        "like.",
+    ),
+    "naive-bayes-dependent": (
+        "Naive Bayes assumes that the features are correlated with each other.",
+        "Naive Bayes models the interactions between the words in the document.",
+    ),
+    "svm-margin": (
+        "An SVM looks for the boundary with the smallest margin between the classes.",
+        "The support vectors are the points farthest away from the decision boundary.",
+    ),
+    "pca-supervised": (
+        "PCA uses the labels to find the directions that best separate the classes.",
+        "PCA is a supervised technique, it needs the target.",
+    ),
+    "pca-scaling": (
+        "PCA doesn't need standardised inputs, you can run it on raw features.",
+        "Scaling doesn't matter for PCA since it only looks at directions.",
+    ),
+    "tsne-distances": (
+        "In a t-SNE plot, the distance between two clusters tells you how different they "
+        "really are.",
+        "The bigger a cluster looks in t-SNE, the more spread out that group is in the "
+        "original data.",
+    ),
+    "roc-vs-pr-imbalance": (
+        "For a heavily imbalanced problem, ROC AUC is the most informative metric, better "
+        "than precision-recall.",
+        "With 1% positives I'd rely on the ROC curve rather than the PR curve.",
+    ),
+    "f1-mean": (
+        "F1 is the average of precision and recall.",
+        "The F1 score combines precision and accuracy into one number.",
+    ),
+    "multicollinearity-target": (
+        "Multicollinearity is when a feature is highly correlated with the target.",
+        "We have collinearity when the predictors are strongly related to the outcome.",
+    ),
+    "multicollinearity-accuracy": (
+        "Multicollinearity hurts the predictive accuracy of the model a lot.",
+        "With collinear features the model's predictions become bad.",
+    ),
+    "mse-robust": (
+        "MSE is more robust to outliers than MAE.",
+        "Squared error handles outliers better than absolute error, so I'd use RMSE.",
+    ),
+    "log-loss": (
+        "Log loss treats every mistake the same, like accuracy.",
+        "With cross-entropy, a confident wrong prediction costs the same as a hesitant one.",
+    ),
+    "threshold-fixed": (
+        "The threshold for a classifier has to be 0.5.",
+        "You always classify as positive when the probability is above 0.5, that's fixed.",
+    ),
+    "gd-global-min": (
+        "Gradient descent always finds the global minimum.",
+        "With enough iterations, SGD is guaranteed to reach the global optimum of a neural "
+        "network.",
+    ),
+    "label-encoding-nominal": (
+        "For a nominal feature like city, label encoding to 0, 1, 2 is fine for linear "
+        "regression.",
+        "I'd just map the colours to integers and feed them to kNN, that's how you encode "
+        "categories.",
+    ),
+    "preprocess-before-split": (
+        "I fit the StandardScaler on the whole dataset and then split into train and test.",
+        "First I impute missing values with the mean of all the data, then do the split.",
+    ),
+    "feature-importance-causal": (
+        "SHAP values show which features cause the outcome.",
+        "Since income has the highest permutation importance, raising income will cause "
+        "fewer defaults.",
+    ),
+    "softmax-multilabel": (
+        "For multi-label classification I'd use a softmax output layer.",
+        "Softmax is the right choice when an image can have several tags at once.",
+    ),
+    "coef-importance": (
+        "The feature with the largest coefficient is the most important one.",
+        "Just look at the raw coefficients: the biggest weight is the strongest predictor.",
+    ),
+    "logreg-binary-only": (
+        "Logistic regression only works for binary classification.",
+        "You can't use logistic regression with three or more classes.",
+    ),
+    "decision-tree-regression": (
+        "Decision trees can only be used for classification.",
+        "Trees only predict categories, so for a continuous target you need linear regression.",
+    ),
+    "tree-split-criterion": (
+        "A decision tree picks the split that minimises information gain.",
+        "At each node the tree chooses the split that maximises the Gini impurity.",
+    ),
+    "rf-features-per-split": (
+        "In a random forest every split looks at all the features.",
+        "Each tree in the forest considers every feature at each node; only the rows are "
+        "sampled.",
+    ),
+    "lasso-correlated": (
+        "Lasso keeps all of the correlated features and shrinks them equally.",
+        "With a group of correlated variables, L1 spreads the weight evenly across all of "
+        "them.",
+    ),
+    "specificity-precision": (
+        "Specificity is basically precision under another name: of the cases we flagged, how "
+        "many were right.",
+        "Sensitivity tells you what fraction of the predicted positives turned out to be "
+        "correct.",
+    ),
+    "fp-fn-swapped": (
+        "A false positive is when the model says negative but the case was actually positive.",
+        "If a healthy patient gets flagged as sick by the test, that's a false negative.",
+    ),
+    "threshold-recall-direction": (
+        "Raising the threshold makes the model stricter, so recall goes up.",
+        "Moving the cut-off from 0.5 to 0.8 will increase our recall.",
+    ),
+    "boosting-learning-rate-trees": (
+        "If you lower the learning rate in XGBoost, you can get away with fewer trees.",
+        "A small shrinkage of 0.01 means gradient boosting needs fewer estimators to converge.",
+    ),
+    "kernel-trick": (
+        "With the kernel trick the SVM explicitly computes each point's coordinates in the "
+        "high-dimensional space and fits a linear boundary there.",
+        "An RBF kernel works by first transforming every sample into the infinite-dimensional "
+        "feature vector.",
+    ),
+    "dbscan-k": (
+        "Like k-means, DBSCAN needs the number of clusters as an input.",
+        "For DBSCAN you first pick k, how many clusters you want.",
+    ),
+    "mean-imputation-variance": (
+        "Filling the gaps with the column average keeps the variance of the feature the same.",
+        "Mean imputation is safe because the spread and the correlations of the data stay "
+        "unchanged.",
+    ),
+    "timeseries-random-split": (
+        "For the demand forecast I'd do a random 80/20 train/test split.",
+        "I'd just split the daily series randomly into train and test like any other "
+        "dataset.",
+    ),
+    "stationarity": (
+        "A stationary series basically stays flat, its values are constant over time.",
+        "As long as there's no trend, the time series is stationary, that's the definition.",
+    ),
+    "collaborative-filtering": (
+        "Collaborative filtering is what solves cold start: a brand new user gets good "
+        "recommendations straight away.",
+        "Collaborative filtering recommends items by comparing item features like genre and "
+        "price.",
+    ),
+    "batchnorm-inference": (
+        "When the model is serving, batch norm normalises each layer with the mean and "
+        "variance of the incoming batch.",
+        "During prediction, batch normalisation computes fresh statistics from the test batch.",
+    ),
+    "batchnorm-preprocessing": (
+        "Batch norm is just a preprocessing step: it standardises the input data once before "
+        "training.",
+        "Batch normalisation basically means scaling the features before you feed them into "
+        "the network.",
+    ),
+    "dropout-inference": (
+        "At prediction time we still drop half the neurons, exactly as during training.",
+        "Dropout keeps randomly switching off units when the model serves predictions.",
+    ),
+    "relu-vanishing": (
+        "ReLU is what causes vanishing gradients, so I'd switch the hidden layers to sigmoid.",
+        "Sigmoid activations solve the vanishing gradient problem that ReLU creates.",
+    ),
+    "transformer-sequential": (
+        "A transformer reads the tokens one at a time, left to right, like an RNN.",
+        "Self-attention is a recurrent mechanism that steps through the sequence word by word.",
+    ),
+    "positional-encoding": (
+        "Attention already knows the word order, so transformers can skip positional "
+        "encodings.",
+        "Self-attention captures the order of the tokens by itself, so position information "
+        "is unnecessary.",
+    ),
+    "embeddings-one-hot": (
+        "An embedding is a sparse vector with a single 1 at the word's index and 0 everywhere "
+        "else.",
+        "Word embeddings are basically one-hot encodings of the vocabulary.",
+    ),
+    "large-batch-generalisation": (
+        "The bigger the batch, the better the model generalises, so I'd use 8192.",
+        "Increasing the batch size always improves test accuracy.",
+    ),
+    "adam-no-tuning": (
+        "Adam works out of the box, so you never have to tune its learning rate.",
+        "Adam always beats SGD, there's no reason to use anything else.",
+    ),
+    "cnn-invariance": (
+        "CNNs are rotation invariant by design, so augmentation with rotations is unnecessary.",
+        "A convolutional network automatically recognises an object at any scale or angle.",
+    ),
+    "conv-parameters": (
+        "Conv layers are heavier than fully connected ones: they have far more weights.",
+        "A 3x3 convolutional layer needs more parameters than a dense layer on the same image.",
+    ),
+    "deeper-always-better": (
+        "Adding more layers will always improve the accuracy of a neural network.",
+        "The deeper the network, the better it performs, so I'd go to 100 layers.",
+    ),
+    "zero-initialisation": (
+        "I'd set every weight to 0 at the start; it's the neutral choice and training sorts "
+        "it out.",
+        "Zero initialisation of the weights works fine for a neural network.",
+    ),
+    "epoch-definition": (
+        "One epoch is a single mini-batch passing through the network.",
+        "An epoch means one gradient update step.",
+    ),
+    "validation-below-training": (
+        "If the validation loss is lower than the training loss there must be a bug; it's "
+        "impossible.",
+        "Validation loss is always higher than training loss.",
+    ),
+    "overfit-training-loss": (
+        "You can tell the model is overfitting when the training loss starts to go up.",
+        "Overfitting shows up as an increasing training error.",
+    ),
+    "left-join-matches": (
+        "A LEFT JOIN returns only the rows that match in both tables.",
+        "An inner join keeps all the rows from both tables.",
+    ),
+    "join-row-count": (
+        "A join never changes the number of rows of the left table.",
+        "Joining orders to customers will always give the same row count as the orders table.",
+    ),
+    "where-having": (
+        "WHERE filters after the GROUP BY, HAVING filters before it.",
+        "HAVING is applied to the rows before aggregation, and WHERE to the groups.",
+    ),
+    "count-null": (
+        "COUNT(*) skips rows with NULLs.",
+        "COUNT(email) counts the NULL emails too.",
+    ),
+    "null-equals-null": (
+        "To find missing values I'd write WHERE col = NULL.",
+        "NULL = NULL evaluates to true in SQL.",
+    ),
+    "union-vs-union-all": (
+        "UNION keeps duplicates and UNION ALL removes them.",
+        "UNION ALL deduplicates the rows, while plain UNION keeps everything.",
+    ),
+    "partitioning-indexing": (
+        "Partitioning is basically the same as indexing a table.",
+        "Sharding means keeping copies of the same data on several servers.",
+    ),
+    "oltp-olap": (
+        "OLTP systems are built for analytics and OLAP systems for transactions.",
+        "OLAP databases handle the day-to-day inserts and updates of the application.",
+    ),
+    "idempotent-meaning": (
+        "An idempotent pipeline is one that runs very fast.",
+        "Idempotent means the job can only run once.",
+    ),
+    "kafka-exactly-once": (
+        "Kafka gives exactly-once delivery by default.",
+        "Out of the box Kafka guarantees each message is processed exactly once.",
+    ),
+    "star-schema-normalised": (
+        "A star schema is fully normalised.",
+        "The star schema puts dimensions in third normal form to avoid redundancy.",
+    ),
+    "parquet-row": (
+        "Parquet is a row-oriented format.",
+        "CSV is a columnar format, like Avro.",
+    ),
+    "batch-streaming-latency": (
+        "Batch processing has lower latency than streaming.",
+        "Batch jobs give you fresher numbers than a streaming pipeline, because everything "
+        "is recomputed together.",
+    ),
+    "etl-elt-swapped": (
+        "In ELT you transform the data before loading it into the warehouse.",
+        "ETL loads the raw data first and transforms it inside the warehouse.",
+    ),
+    "data-lake-warehouse": (
+        "A data lake is the same as a data warehouse.",
+        "A data lake and a warehouse are basically two names for one thing.",
+    ),
+    "primary-key-null": (
+        "A primary key can contain NULLs.",
+        "A foreign key must be unique in its table.",
+    ),
+    "index-always-faster": (
+        "Adding indexes always makes queries faster.",
+        "I'd index every column, indexes have no cost.",
+    ),
+    "window-vs-groupby": (
+        "Window functions are the same as GROUP BY, just faster: they collapse each partition "
+        "into a single row.",
+        "A window function aggregates the partition into one row per group.",
+    ),
+    "spark-lazy": (
+        "Spark executes each transformation immediately.",
+        "As soon as you call filter or select, Spark runs the job on the cluster.",
+    ),
+    "event-processing-time": (
+        "Event time is when the system processes the record.",
+        "Processing time is when the event actually happened on the device.",
+    ),
+    "scd-types": (
+        "SCD Type 1 keeps the full history and Type 2 overwrites the old value.",
+        "With a Type 2 slowly changing dimension you just overwrite the row.",
+    ),
+    "dag-cycles": (
+        "An Airflow DAG can contain cycles, so a task can loop back to an earlier one.",
+        "In the DAG, task C can depend on task A which depends on C again.",
+    ),
+    "drift-swapped": (
+        "Data drift is when the relationship between the features and the target changes.",
+        "Concept drift means the input distribution shifts.",
+    ),
+    "drift-training-accuracy": (
+        "We monitor drift by tracking the model's training accuracy.",
+        "To detect drift, I'd look at the training loss over time.",
+    ),
+    "retrain-fixes-drift": (
+        "If we retrain every week, drift is handled, so monitoring isn't needed.",
+        "Scheduled retraining fixes every kind of drift.",
+    ),
+    "shadow-deployment": (
+        "In a shadow deployment, users see the new model's predictions.",
+        "Shadow mode means we serve the new model to 5% of users.",
+    ),
+    "feature-store": (
+        "A feature store is where you store your trained models.",
+        "The feature store is basically the model registry, it versions the models.",
+    ),
+    "training-serving-skew": (
+        "Training-serving skew means the model is slower in production than in training.",
+        "Skew is when serving latency is higher than training time.",
+    ),
+    "offline-online": (
+        "A better offline AUC guarantees a better result online.",
+        "If the new model wins offline, it will definitely win the A/B test.",
+    ),
+    "finetune-knowledge": (
+        "Fine-tuning is the reliable way to add new knowledge to an LLM.",
+        "To teach the model our product docs, I'd fine-tune it on them rather than use RAG.",
+    ),
+    "hallucination-eliminated": (
+        "RAG eliminates hallucinations.",
+        "Once the model is fine-tuned on our data, it no longer hallucinates.",
+    ),
+    "temperature-zero": (
+        "Temperature 0 makes the LLM's answers correct.",
+        "Setting the temperature to zero guarantees factual answers.",
+    ),
+    "longer-context-better": (
+        "A larger context window always gives better answers.",
+        "The more documents you stuff into the prompt, the better the answer.",
+    ),
+    "tokens-words": (
+        "Tokens are whole words.",
+        "Each token is one word, so 1,000 tokens is 1,000 words.",
+    ),
+    "lora-all-weights": (
+        "LoRA updates all of the model's weights.",
+        "With LoRA every parameter of the base model is fine-tuned.",
+    ),
+    "perplexity-factuality": (
+        "Perplexity measures how factual the model is.",
+        "A low perplexity means the model's answers are true.",
+    ),
+    "bert-gpt": (
+        "BERT is a decoder and GPT is an encoder.",
+        "GPT is encoder-only, BERT is the generative one.",
+    ),
+    "rag-retrain": (
+        "RAG requires retraining the model whenever the documents change.",
+        "Every time the knowledge base is updated, the LLM in a RAG setup has to be "
+        "retrained.",
+    ),
+}
+
+# Correct statements close in wording to the broadened patterns (same terms, another claim);
+# the precision test runs every entry over them with the honest answers of CASES.
+MORE_HONEST: tuple[str, ...] = (
+    "I split first and apply SMOTE only to the training folds, after the split, so the test set "
+    "keeps the real class balance.",
+    "I'd split the full dataset first, then oversample the minority class in the training part.",
+    "Ridge shrinks the coefficients towards zero smoothly, which helps with correlated features.",
+    "The p-value is the probability of data this extreme assuming the null is true.",
+    "On balanced classes accuracy is fine, but on imbalanced data it is misleading.",
+    "Random forests work on raw features because the splits are invariant to scaling.",
+    "Ice cream sales and drownings are correlated because hot weather drives both.",
+    "I use TimeSeriesSplit without shuffling, so each fold trains on the past.",
+    "Dropout randomly removes units at each training step; after training all units are used.",
+    "PCA keeps the top few components, which are combinations of the original features.",
+    "A Type II error is failing to reject the null when the alternative is true.",
+    "The p-value is the probability of seeing a difference this large from random noise alone "
+    "if the null were true.",
+    "95% of intervals built this way contain the true mean.",
+    "With 20 metrics each tested at 0.05, the chance of at least one false positive is about "
+    "64%, so I correct with Holm.",
+    "The CLT says the sampling distribution of the mean becomes approximately normal.",
+    "With r = 0.7, r-squared is 0.49, so the model explains 49% of the variance.",
+    "A non-significant result is compatible with no effect and with small effects alike.",
+    "Error bars can overlap even when the difference is significant, so test the difference "
+    "directly.",
+    "The ROC curve plots the true positive rate against the false positive rate, whereas the PR "
+    "curve plots precision against recall.",
+    "With rare positives I'd rely on the PR curve rather than the ROC curve.",
+    "F1 is the harmonic mean of precision and recall.",
+    "I fit the scaler on the training split only and then apply it to the test split.",
+    "Compute ROW_NUMBER in a CTE and then filter on it in the WHERE clause of the outer query.",
+    "Window functions are computed after WHERE, so filter on them in an outer query or with "
+    "QUALIFY.",
+    "Kafka keeps order only within a partition, so events can still arrive late and I use "
+    "watermarks.",
+    "Trees are affected by class imbalance too, so I set class weights and tune the threshold.",
+    "UNION ALL is faster than UNION because it skips the distinct step.",
+    "Batch norm uses the running mean and variance stored during training at inference.",
+    "LoRA freezes the base model and trains small low-rank matrices added to some layers.",
+    "When the documents change in a RAG system, you re-embed them and update the index.",
+    "The higher the threshold, the higher the precision and the lower the recall.",
+    "With a smaller learning rate gradient boosting needs more trees to reach the same loss.",
+    "A standardised variable has mean 0 and variance 1 but keeps the shape of its distribution.",
+)
+
 ENTRIES = {entry.key: entry for entry in load_common()}
 
 
@@ -1137,6 +1879,29 @@ def test_a_confident_wrong_answer_is_flagged_and_scores_at_most_two(case):
     fb = GRADER.grade(question, case.wrong)
     assert Flag.MISCONCEPTION in fb.flags and fb.score <= 2
     assert any(tip.startswith("Correct the claim") for tip in fb.improvements)
+
+
+def test_every_entry_has_at_least_three_wrong_phrasings():
+    assert set(MORE_WRONG) <= set(ENTRIES), sorted(set(MORE_WRONG) - set(ENTRIES))
+    few = {key: 1 + len(MORE_WRONG.get(key, ())) for key in ENTRIES
+           if 1 + len(MORE_WRONG.get(key, ())) < 3}
+    assert not few, f"entries with fewer than 3 wrong phrasings: {few}"
+    cases = {case.key: case.wrong for case in CASES}
+    for key, wrongs in MORE_WRONG.items():
+        assert len(set(wrongs) | {cases[key]}) == 1 + len(wrongs), f"{key}: repeated phrasing"
+
+
+_MORE = [(key, i, wrong) for key, wrongs in MORE_WRONG.items() for i, wrong in enumerate(wrongs)]
+
+
+@pytest.mark.parametrize("key, i, wrong", _MORE, ids=[f"{key}-{i}" for key, i, _ in _MORE])
+def test_another_wording_of_the_claim_is_flagged_and_scores_at_most_two(key, i, wrong):
+    case = next(case for case in CASES if case.key == key)
+    question = _case_question(case)
+    entry = ENTRIES[key]
+    assert _found_by(entry, topic_profile(question), wrong), "the entry misses this wording"
+    fb = GRADER.grade(question, wrong)
+    assert Flag.MISCONCEPTION in fb.flags and fb.score <= 2
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.key)
@@ -1221,7 +1986,9 @@ def _well_graded_answers() -> tuple[tuple[str, Analysed], ...]:
 
 @cache
 def _honest_case_answers() -> tuple[tuple[str, Analysed], ...]:
-    return tuple((f"honest answer of {case.key}", analyse(clean(case.right))) for case in CASES)
+    return (tuple((f"honest answer of {case.key}", analyse(clean(case.right))) for case in CASES)
+            + tuple((f"honest statement {i}", analyse(clean(text)))
+                    for i, text in enumerate(MORE_HONEST)))
 
 
 def _correct_answers(corpus: str) -> tuple[tuple[str, Analysed], ...]:
