@@ -1071,6 +1071,35 @@ CASES: list[Case] = [
          "You re-embed the changed documents and update the vector index; the model itself "
          "stays the same.",
          "It is a myth that RAG requires retraining the model whenever the documents change."),
+    # ---- added for recall: misconceptions seen in real answers ----
+    Case("trees-imbalance",
+         "How would you handle class imbalance when training a random forest?",
+         "Trees split on purity, so unlike logistic regression they aren't affected by class "
+         "imbalance, and you don't need any weighting or resampling.",
+         "Trees are pulled towards the majority class too, so I would set class weights or "
+         "resample the training folds, tune the threshold and report PR-AUC.",
+         "It is a myth that random forests are immune to class imbalance."),
+    Case("roc-axes", "What does the ROC curve show?",
+         "The ROC curve plots precision on the y-axis against recall on the x-axis, and AUC is "
+         "the area under it.",
+         "The ROC curve plots the true positive rate against the false positive rate across "
+         "thresholds; the precision-recall curve plots precision against recall.",
+         "It is wrong to say the ROC curve plots precision against recall; that is the PR "
+         "curve."),
+    Case("stream-ordering",
+         "What changes when you move a batch pipeline to stream processing with Kafka?",
+         "Streaming is cheaper than batch, and since Kafka keeps events in order you don't have "
+         "to worry about late or out-of-order data.",
+         "Events can arrive late or out of order, so I window on event time and use watermarks "
+         "to decide how long to wait for stragglers.",
+         "It is wrong to assume that since Kafka keeps events in order you don't have to worry "
+         "about late data."),
+    Case("window-where", "How do window functions interact with the WHERE clause in SQL?",
+         "Window functions are evaluated before the WHERE clause, so you can filter on them "
+         "directly.",
+         "Window functions are computed after WHERE and GROUP BY, so to filter on ROW_NUMBER I "
+         "compute it in a subquery or CTE, or use QUALIFY where supported.",
+         "It is a mistake to think window functions are evaluated before the WHERE clause."),
 ]
 
 # At least two more confident wrong answers per entry, worded unlike its row in CASES and
@@ -1612,6 +1641,29 @@ MORE_WRONG: dict[str, tuple[str, ...]] = {
     "overfit-training-loss": (
         "You can tell the model is overfitting when the training loss starts to go up.",
         "Overfitting shows up as an increasing training error.",
+    ),
+    "trees-imbalance": (
+        "A random forest is basically immune to class imbalance, because each split just looks "
+        "for the purest partition.",
+        "With XGBoost you don't need class weights or SMOTE, tree-based models handle a 1:100 "
+        "ratio on their own.",
+    ),
+    "roc-axes": (
+        "For the ROC curve you put recall on one axis and precision on the other, one point per "
+        "threshold.",
+        "In a ROC plot, precision is on the vertical axis and recall on the horizontal one.",
+    ),
+    "stream-ordering": (
+        "Events arrive in the order they happened, so with streaming there's no need to handle "
+        "late data.",
+        "Kafka always delivers the events in the order they occurred, so watermarks are just "
+        "overhead.",
+    ),
+    "window-where": (
+        "You can just put ROW_NUMBER() in the WHERE clause to keep the first order per "
+        "customer.",
+        "Since SQL computes the window functions first, WHERE rank = 1 works fine on the same "
+        "query level.",
     ),
     "left-join-matches": (
         "A LEFT JOIN returns only the rows that match in both tables.",
