@@ -110,7 +110,7 @@ def test_every_theme_is_complete_and_named_by_some_question_in_the_bank_or_these
 @pytest.mark.parametrize("answer", [
     "Honestly, I've never missed a deadline. I plan with buffers and I'm very organised.",
     "I don't really make mistakes like that, because I double-check everything I ship.",
-    "I'm genuinely never late with my work; I plan with buffers and communicate early.",
+    "I'm honestly never late on a deadline, because I plan with buffers and communicate early.",
 ])
 def test_denying_the_situation_instead_of_telling_one_scores_one(answer):
     fb = GRADER.grade(DEADLINE, answer)

@@ -220,7 +220,7 @@ _DENIAL = re.compile(
     r"\b(?:i(?:'ve| have)?|i'm|i am) (?:honestly |genuinely |really |actually |just )?"
     r"(?:never|not ever|not really|rarely)\b(?! (?:\w+ ){0,3}(?:before|until|again|since))"
     r"|\bi (?:honestly |genuinely |really )?(?:don't|do not|can't|cannot) (?:really )?"
-    r"(?:make|have|get|think of|remember|recall)\b(?! (?:\w+ ){0,2}(?:time|example|case) "
+    r"(?:make|have|get|let|allow|think of|remember|recall)\b(?! (?:\w+ ){0,2}(?:time|example|case) "
     r"(?:when|where))|\b(?:it|that|this) (?:just |simply )?(?:hasn't|has not|never) "
     r"(?:happened|come up)", _I)
 

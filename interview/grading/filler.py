@@ -41,7 +41,11 @@ ultimately eventually everyone's time times way ways part parts whole goal goals
 objective objectives decision decisions step steps best-practice went go goes going
 learn learned learnt lesson lessons experience experiences grow growth stakeholder
 stakeholders satisfied data size fits course often usually sometimes frequently
-close closely machine science sciences scientist scientists"""
+close closely machine science sciences scientist scientists professional professionals
+daily everyday genuine genuinely interest interested interesting qualities bring brings
+detail details thinking attention mindset skill skills expertise knowledge solid deeply
+fundamentals basics core habit habits discipline curiosity curious rigour rigor rigorous
+thorough thoroughly worth worthwhile"""
 VAGUE: frozenset[str] = frozenset(stem(w) for w in _VAGUE_TEXT.split())
 # A restated question: at least this share of its subject words, and nothing of its own.
 _RESTATED_SHARE = 0.5

@@ -112,8 +112,11 @@ _SPAN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a fake tag that tries to end or start a block", re.compile(
         r"<\s*/?\s*(?:answer|candidate[_ ]?answer|response|system|user|assistant|instructions?|"
         r"prompt|rubric|question|grading|grader|context|end|eos|im_start|im_end|score|grade|"
-        r"rating|verdict|evaluation|assessment|marks?|points|result)(?:[_-][\w-]*)?\b"
-        r"[^<>]{0,400}>"
+        r"rating|verdict|evaluation|evaluator|examiner|judge|reviewer|assessment|marks?|points|"
+        r"result)(?:[_-][\w-]*)?\b[^<>]{0,400}>"
+        r"|\[\s*/?\s*(?:answer|candidate[_ ]?answer|response|system|user|assistant|instructions?|"
+        r"prompt|rubric|grading|grader|evaluation|evaluator|examiner|judge|reviewer|assessment|"
+        r"verdict|score|grade|rating|end)(?:[_ -][\w-]*)?\s*\]"
         r"|<\|[a-z_]+\|>|\[/?INST\]|<<\s*/?SYS\s*>>|^\s*#{2,}\s*(?:system|instruction"
         r"|response|assistant)\b.*$", _I | re.M)),
     ("active or hidden HTML", re.compile(
@@ -197,6 +200,9 @@ def scan(text: str, question_text: str = "") -> InjectionScan:
     if re.search(r"\w", text):  # symbol soup stays whole for the gibberish guard
         text = _HEADING_LINE.sub("", text)
     topical = mentions.is_topical(question_text)
+    text, forged = _cut_after_forged_end(text, topical)
+    if forged:
+        reasons.append("text after a forged end of the answer")
     for reason, pattern in _SPAN_PATTERNS:
         total = 0
         for _ in range(8):  # nested JSON: each pass removes the innermost objects
@@ -211,6 +217,29 @@ def scan(text: str, question_text: str = "") -> InjectionScan:
     if len(_WORD.findall(cut)) < 3 and len(_WORD.findall(text)) >= _SUBSTANTIAL_WORDS:
         cut, found = _remove_all_sentences(text, topical, clauses=True)
     return InjectionScan(cut.strip(), (*reasons, *found))
+
+
+# A forged end of the answer block, and a forged re-opening of it: what lies between is
+# written to look like it comes from outside the answer (a grader's verdict, a system turn).
+_FORGED_END = re.compile(r"<\s*/\s*(?:candidate[_ ]?)?answer\s*>|\[\s*/\s*(?:candidate[_ ]?)?"
+                         r"answer\s*\]|<<<\s*END\b[^>\n]*>*|\bEND OF (?:THE )?"
+                         r"(?:CANDIDATE(?:'S)? )?ANSWER\b", _I)
+_FORGED_START = re.compile(r"<\s*(?:candidate[_ ]?)?answer\s*>|\[\s*(?:candidate[_ ]?)?answer"
+                           r"\s*\]|<<<\s*BEGIN\b[^>\n]*>*", _I)
+
+
+def _cut_after_forged_end(text: str, topical: bool) -> tuple[str, bool]:
+    """Cut everything from a forged end of the answer to a forged re-opening (or to the end).
+
+    On a question about prompts or graders, a quoted end marker is the answer's content.
+    """
+    end = _FORGED_END.search(text)
+    if end is None or (topical and not _BLOCK_END.match(end.group(0))
+                       and mentions.is_mention(mentions.Layout.of(text), end.start(), end.end())):
+        return text, False
+    reopen = _FORGED_START.search(text, end.end())
+    rest = text[reopen.end():] if reopen else ""
+    return f"{text[:end.start()]} {rest}", True
 
 
 def question_context(text: str, key_points: list[str]) -> str:

@@ -8,8 +8,9 @@ mean of those criteria, bounded by the content ceilings and the guards' cap
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from interview.grading import advice, behavioural, rubric, technical
 from interview.grading.common_misconceptions import asserted_common
@@ -46,7 +47,7 @@ class OfflineGrader:
         report = check_answer(question, answer)
         mode = behavioural.question_mode(question)
         if question.kind is Kind.TECHNICAL:
-            graded = grade_technical(question, report)
+            graded = _without_unsupported(question, report, grade_technical(question, report))
         elif mode == behavioural.STORY:
             graded = grade_story(question, report)
         elif mode == behavioural.PLAN:
@@ -83,6 +84,41 @@ def grade_technical(question: Question, report: GuardReport) -> Graded:
     return Graded(criteria, rubric.TECHNICAL_WEIGHTS, improvements,
                   [p.name for p, _ in cov.covered], [p.name for p in cov.missed], follow,
                   bool(wrong))
+
+
+def _supporting(question: Question, answer: Analysed) -> list[str]:
+    """The sentences that carry checkable content: key-point evidence (exact or a partial
+    paraphrase) or a number."""
+    asked = topic_profile(question).asked
+    keep: set[str] = set()
+    for point in question.key_points:
+        evidence = technical.key_point_evidence(answer, point)
+        share, sentence = technical.soft_match(answer, point, asked)
+        if evidence:
+            keep.add(evidence)
+        if sentence and share >= technical.SOFT_PARTIAL:
+            keep.add(sentence)
+    keep.update(s for s in answer.sentences if re.search(r"\d", s))
+    return [s for s in answer.sentences if s in keep]
+
+
+def _without_unsupported(question: Question, report: GuardReport, graded: Graded) -> Graded:
+    """The lower of two readings: the whole answer, and only its sentences with checkable
+    content. Sentences with nothing checkable (general remarks on the subject, however
+    fluent) then never raise a score: length cannot buy it."""
+    answer = analyse(report.text)
+    if not question.key_points or len(answer.sentences) < 2:
+        return graded
+    kept = _supporting(question, answer)
+    if not kept or len(kept) == len(answer.sentences):
+        return graded
+    lean = grade_technical(question, replace(report, text=" ".join(kept)))
+    if lean.misconception and not graded.misconception:
+        return graded  # sentences brought together by the cut can look like a claim
+    cap = min(report.cap, graded.cap)
+    worse = rubric.overall(lean.criteria, lean.weights, cap) < rubric.overall(
+        graded.criteria, graded.weights, cap)
+    return lean if worse else graded
 
 
 def grade_story(question: Question, report: GuardReport) -> Graded:
