@@ -28,9 +28,9 @@ ANSWER_BOX = "answer_box"
 
 def current_settings() -> Settings:
     """Settings from the environment and ``.env``, read once per browser session."""
-    if SETTINGS not in st.session_state:
-        st.session_state[SETTINGS] = load_settings()
-    settings: Settings = st.session_state[SETTINGS]
+    settings: Settings | None = st.session_state.get(SETTINGS)
+    if settings is None:
+        settings = st.session_state[SETTINGS] = load_settings()
     return settings
 
 

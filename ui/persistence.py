@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 
 import streamlit as st
@@ -52,12 +53,14 @@ def store(settings: Settings) -> SessionStore | None:
         return None
 
 
-def owner_token() -> str:
+def owner_token(url: Mapping[str, str] | None = None) -> str:
     """This browser's owner token: from the URL, else session state, else a new one.
 
-    Runs on every rerun, so it reads the URL once and writes only what changed.
+    ``url`` is the query string already read (``st.query_params.to_dict()``); every read of
+    ``st.query_params`` costs time on every rerun, so the caller that needs more than the
+    token reads it once. Writes only what changed.
     """
-    in_url = st.query_params.get(OWNER)
+    in_url = (st.query_params.to_dict() if url is None else url).get(OWNER)
     kept = st.session_state.get(OWNER)
     token = in_url if isinstance(in_url, str) and _TOKEN.match(in_url) else None
     token = token or kept or secrets.token_urlsafe(24)
@@ -147,8 +150,9 @@ def restore(bank: QuestionBank, settings: Settings) -> list[str]:
     Returns messages for the candidate (e.g. an unknown link). Runs on every page load,
     cheaply: one indexed read of the session's revision.
     """
-    owner_token()
-    wanted = st.query_params.get("session")
+    url = st.query_params.to_dict()
+    owner_token(url)
+    wanted = url.get("session")
     current: InterviewSession | None = st.session_state.get(SESSION)
     if current is not None and (not wanted or wanted == current.record.id):
         saver: AutoSave | None = st.session_state.get(AUTOSAVE)
