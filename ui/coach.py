@@ -133,11 +133,12 @@ def conversation(session: InterviewSession) -> None:
 
 def answered(session: InterviewSession, t: Turn, texts: dict[int, str], newest: bool) -> None:
     """An answered or skipped question as one message, then a retry's before-and-after."""
-    fb = shown_feedback(session, t)
     if t.index not in texts:
         skipped = ["You skipped this question."] if t.skipped else []
-        texts[t.index] = render.turn_text(t, turns.label(session.record, t), fb,
+        texts[t.index] = render.turn_text(t, turns.label(session.record, t),
+                                          shown_feedback(session, t),
                                           skipped + notes(session, t), inline_notices=not newest)
+    fb = None if hides_feedback(session) else t.feedback
     render.answered(texts[t.index], fb.notices if fb is not None and newest else [])
     before = turns.previous_attempt(session.record, t)
     if fb is not None and before is not None and before.feedback is not None:
