@@ -18,6 +18,7 @@ wording does not):
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Annotated, Any
@@ -32,6 +33,7 @@ from interview.llm import LLMClient
 from interview.models import CriterionScore, Feedback, Flag, Kind, Question
 
 GRADE_COMPLETION_TOKENS = 1500
+GRADED_CACHE_SIZE = 256
 Short = Annotated[str, Field(max_length=200)]
 
 
@@ -99,6 +101,12 @@ class LLMGrader:
         self.fallback = fallback
         self.role = role
         self._boundary = boundary
+        # The model's verdicts on prompts this grader already sent: the same prompt (the
+        # same question and the same answer once the guards have cleaned it) gets the same
+        # verdict without a second call. A grade then never hangs on a model's mood or on a
+        # second call failing: an answer with an attack cut out is graded exactly as the
+        # answer without it, and a re-sent answer costs nothing. Successful verdicts only.
+        self._graded: OrderedDict[str, BaseModel] = OrderedDict()
 
     def grade(self, question: Question, answer: str) -> Feedback:
         """Feedback on ``answer``; never raises for a failed model call."""
@@ -113,7 +121,11 @@ class LLMGrader:
             )
             messages = self.messages(template, question, text)
             model = output_model(template, tuple(weights))
-            out = self.llm.parse(messages, model, GRADE_COMPLETION_TOKENS)
+            key = repr(messages)
+            out = self._graded.get(key)
+            if out is None:
+                out = self.llm.parse(messages, model, GRADE_COMPLETION_TOKENS)
+                self._remember(key, out)
         except (LLMError, PromptError, ConfigError) as exc:
             # A broken prompt file or token vocabulary must not lose the answer either.
             return _fallback(offline, str(exc))
@@ -125,6 +137,11 @@ class LLMGrader:
                 "were graded (INTERVIEW_ANSWER_TOKEN_BUDGET)."
             )
         return feedback
+
+    def _remember(self, key: str, out: BaseModel) -> None:
+        self._graded[key] = out
+        while len(self._graded) > GRADED_CACHE_SIZE:
+            self._graded.popitem(last=False)
 
     def messages(self, template: str, question: Question, text: str) -> list[dict[str, str]]:
         """The chat messages for grading ``text`` (public so benchmarks can count them)."""
