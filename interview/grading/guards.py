@@ -36,9 +36,11 @@ _KEYBOARD_RUNS = ("qwer", "wert", "erty", "rtyu", "tyui", "yuio", "uiop", "asdf"
                   "fghj", "ghjk", "hjkl", "zxcv", "xcvb", "cvbn", "vbnm", "qwertz", "azerty")
 _VOWELS = frozenset("aeiouy")
 _LATIN = re.compile(r"^[a-z']+$")
-_ASKS_FOR_LIST = re.compile(r"\b(?:which|what)\b[^?]*\b(?:do you know|are there|can you name|"
-                            r"exist|are available|would you use)\b|\blist\b|\bname (?:some|a "
-                            r"few|three|the)\b|\bwhat (?:are )?(?:some|the) (?:common|main|"
+# "Which metrics would you use?" asks for a list; "What does X show, and how would you use
+# it?" does not: the verb must follow the question word closely.
+_ASKS_FOR_LIST = re.compile(r"\b(?:which|what)\b(?:[\s-]+[\w-]+){0,4}?\s+(?:do you know|are "
+                            r"there|can you name|exist|are available|would you use)\b|\blist\b|"
+                            r"\bname (?:some|a few|three|the)\b|\bwhat (?:are )?(?:some|the) (?:common|main|"
                             r"popular|different)\b|\bwhat (?:kinds?|types?|sorts?) of\b",
                             re.IGNORECASE)
 
