@@ -40,8 +40,9 @@ _LATIN = re.compile(r"^[a-z']+$")
 # it?" does not: the verb must follow the question word closely.
 _ASKS_FOR_LIST = re.compile(r"\b(?:which|what)\b(?:[\s-]+[\w-]+){0,4}?\s+(?:do you know|are "
                             r"there|can you name|exist|are available|would you use)\b|\blist\b|"
-                            r"\bname (?:some|a few|three|the)\b|\bwhat (?:are )?(?:some|the) (?:common|main|"
-                            r"popular|different)\b|\bwhat (?:kinds?|types?|sorts?) of\b",
+                            r"\bname (?:some|a few|three|the)\b|\bwhat (?:are )?(?:some|the) "
+                            r"(?:common|main|popular|different)\b|"
+                            r"\bwhat (?:kinds?|types?|sorts?) of\b",
                             re.IGNORECASE)
 
 
