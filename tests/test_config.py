@@ -1,5 +1,8 @@
 """Settings come from the environment and .env, and bad values name the setting (QUALITY B9)."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,3 +62,24 @@ def test_environment_wins_over_dotenv_file(tmp_path: Path):
     settings = load_settings({"INTERVIEW_MODEL": "from-env"}, dotenv=dotenv)
     assert settings.model == "from-env"
     assert settings.timeout_s == 30.0
+
+
+
+def streamlit_reports_usage(cwd: Path, home: Path) -> str:
+    """What Streamlit started in ``cwd`` reads for browser.gatherUsageStats."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")}
+    env["HOME"] = str(home)
+    shown = subprocess.run(
+        [sys.executable, "-c", "from streamlit import config; "
+         "print(config.get_option('browser.gatherUsageStats'))"],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=60, check=True,
+    )
+    return shown.stdout.strip().splitlines()[-1]
+
+
+def test_streamlit_started_in_the_project_reports_no_usage_statistics(tmp_path: Path):
+    """`streamlit run app.py` from the project's root reads .streamlit/config.toml: the page
+    sends nothing to Streamlit's servers (asked of Streamlit itself, with an empty HOME)."""
+    root = Path(__file__).resolve().parents[1]
+    assert streamlit_reports_usage(root, tmp_path) == "False"
+    assert streamlit_reports_usage(tmp_path, tmp_path) == "True"  # Streamlit's default
