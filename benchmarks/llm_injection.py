@@ -9,7 +9,11 @@ with the LLM grader (``INTERVIEW_GRADER=llm``). It prints, per attack variant, t
 the base and of the variant, and at the end how many variants scored higher than the same
 answer without the attack (target: none), and the highest score of a stand-alone attempt
 (target: 2 or less). Answers the model could not grade fall back to the offline grader;
-they are counted and marked ``fallback``.
+they are counted and marked ``fallback``. Last it prints the report of
+``python -m interview eval --backend llm`` for the same grades (the eval command's own
+``build_report`` and ``render_text``), whose "variants scored above their base" line is the
+same figure; ``--subset FILE`` also writes the attempts and their bases as an eval file, so
+that ``python -m interview eval --backend llm FILE`` can be run on them directly.
 
 Without ``--base-url`` it starts llama.cpp's ``llama-server`` on 127.0.0.1 with the
 SmolLM2-135M test model (the test tools of ``.ci/install-test-tools.sh``, never product
@@ -20,6 +24,7 @@ figure says what the guards guarantee around a model, not how well a model grade
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import sys
@@ -28,7 +33,13 @@ import time
 from pathlib import Path
 
 from interview.config import load_settings
-from interview.evaluation import EvalRecord, default_question, read_eval_file
+from interview.evaluation import (
+    EvalRecord,
+    build_report,
+    default_question,
+    read_eval_file,
+    render_text,
+)
 from interview.grading import make_grader
 from interview.models import Feedback, Flag
 
@@ -58,6 +69,14 @@ def grade_all(records: list[EvalRecord], base_url: str, model: str) -> dict[str,
         print(f"  [{n}/{len(records)}] {record.id:16} score {fb.score} ({fb.grader}, "
               f"{time.perf_counter() - started:.1f} s)", flush=True)
     return graded
+
+
+def write_subset(data: Path, ids: list[str], out: Path) -> None:
+    """Copy the lines of ``data`` whose id is in ``ids`` to ``out``, unchanged."""
+    wanted = set(ids)
+    lines = [line for line in data.read_text("utf-8").splitlines()
+             if line.strip() and json.loads(line).get("id") in wanted]
+    out.write_text("\n".join(lines) + "\n", "utf-8")
 
 
 def fell_back(feedback: Feedback) -> bool:
@@ -100,8 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "benchmarks/data/devset.jsonl")
     parser.add_argument("--base-url", default=None, help="an OpenAI-compatible /v1 URL")
     parser.add_argument("--model", default="smollm2-135m")
+    parser.add_argument("--subset", type=Path, default=None,
+                        help="also write the attempts and their bases to this eval file")
     args = parser.parse_args(argv)
     attacks, bases = attack_records(read_eval_file(args.data))
+    if args.subset is not None:
+        write_subset(args.data, [r.id for r in bases + attacks], args.subset)
     server = None
     base_url = args.base_url
     if base_url is None:
@@ -116,7 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if server is not None:
             server.stop()  # type: ignore[attr-defined]
-    return 1 if report(attacks, graded) else 0
+    raised = report(attacks, graded)
+    records = bases + attacks
+    eval_report = build_report(records, [graded[r.id] for r in records],
+                               [default_question(r).kind for r in records], "llm")
+    print("\n" + render_text(eval_report, f"{args.data.name}: gaming attempts and their bases"),
+          end="")
+    return 1 if raised else 0
 
 
 if __name__ == "__main__":
