@@ -7,6 +7,7 @@ cut out before the content is graded, so an attack can only lower a score, never
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -193,6 +194,7 @@ def scan(text: str, question_text: str = "") -> InjectionScan:
     """
     if is_master_key(text):
         return InjectionScan("", ("a bare answer with no content (a known trick on AI graders)",))
+    answer = text
     reasons: list[str] = []
     text, count = _MASTER_KEY_LINE.subn(" ", text)
     if count:
@@ -216,7 +218,87 @@ def scan(text: str, question_text: str = "") -> InjectionScan:
     cut, found = _remove_all_sentences(text, topical, clauses=False)
     if len(_WORD.findall(cut)) < 3 and len(_WORD.findall(text)) >= _SUBSTANTIAL_WORDS:
         cut, found = _remove_all_sentences(text, topical, clauses=True)
+    if reasons or found:
+        cut = _empty_fences(_before_attack(answer, cut))
     return InjectionScan(cut.strip(), (*reasons, *found))
+
+
+_FENCE_LINE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[\w+-]*[ \t]*$", re.M)
+_EMPTY_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[\w+-]*[ \t]*\n(?:[ \t]*\n)*[ \t]*\1[ \t]*$", re.M)
+
+
+def _before_attack(answer: str, cut: str) -> str:
+    """What is left of the answer before the line on which an attack begins, when that is
+    substantial: an attack is appended to a real answer, and what follows it on later
+    lines is the attack's too (a verdict, a persona, a rationale the patterns did not
+    name), so a model sees the same text as for the answer without it. Otherwise ``cut``
+    as it is (an attack inside a line loses only what the patterns found)."""
+    words = list(_WORD.finditer(answer))
+    left = list(_WORD.finditer(cut))
+    # Markup taken out on the way (a tag's name, a heading line) is not an attack.
+    markup = [m.span() for m in (*_ANY_TAG.finditer(answer), *_HEADING_LINE.finditer(answer))]
+
+    def is_markup(k: int) -> bool:
+        return any(a <= words[k].start() and words[k].end() <= b for a, b in markup)
+
+    def is_attack(i: int, i_end: int, j: int, j_end: int) -> bool:
+        """Whether words the cut took out were more than markup (``y<sub>i</sub>`` is
+        ``yi`` once its tags are gone: the same letters)."""
+        content = "".join(words[k].group(0) for k in range(i, i_end) if not is_markup(k))
+        return content != "".join(w.group(0) for w in left[j:j_end])
+
+    matcher = difflib.SequenceMatcher(None, [w.group(0) for w in words],
+                                      [w.group(0) for w in left], autojunk=False)
+    removed = next(((i, j) for tag, i, i_end, j, j_end in matcher.get_opcodes()
+                    if tag != "equal" and is_attack(i, i_end, j, j_end)), None)
+    if removed is None or removed[1] == 0:
+        return cut
+    first, kept = removed
+    line_start = answer.rfind("\n", 0, words[first].start()) + 1
+    # What is kept of the lines before the attack's: the cut text up to the last kept
+    # word that comes before that line.
+    last = next((k for k in range(kept - 1, -1, -1)
+                 if _kept_before(matcher, k, words, line_start)), None)
+    if last is None:
+        return cut
+    end = cut.find("\n", left[last].end())
+    before = _drop_frame((cut if end < 0 else cut[:end]).strip())
+    return before if len(_WORD.findall(before)) >= _SUBSTANTIAL_WORDS else cut
+
+
+def _kept_before(matcher: difflib.SequenceMatcher[str], k: int, words: list[re.Match[str]],
+                 line_start: int) -> bool:
+    """Whether kept word ``k`` of the cut text is a word of the answer before ``line_start``."""
+    for tag, i, _, j, j_end in matcher.get_opcodes():
+        if tag == "equal" and j <= k < j_end:
+            return words[i + k - j].end() <= line_start
+    return False
+
+
+_ANY_TAG = re.compile(r"<[^<>\n]{0,200}>")
+# A line that frames what follows rather than saying anything: a heading, a tag, a rule, a
+# bracketed label, or a line in capitals ("### PRIORITY OVERRIDE ###", "</candidate_answer>").
+_FRAME_LINE = re.compile(r"^[ \t]*(?:#|<|\[|[-=*_~]{3,}|(?:[^a-z\n]*[A-Z]{2,}[^a-z\n]*)$)"
+                         r"[^\n]*\Z", re.M)
+
+
+def _drop_frame(before: str) -> str:
+    """``before`` without the lines at its end that frame the attack after them."""
+    while True:
+        last = _FRAME_LINE.search(before)
+        if last is None or "\n" not in before:
+            return before
+        before = before[:last.start()].rstrip()
+
+
+def _empty_fences(text: str) -> str:
+    """Code fences an attack was cut out of: an empty pair, or a lone one left at the end."""
+    text = _EMPTY_FENCE.sub("", text)
+    if len(_FENCE_LINE.findall(text)) % 2:
+        last = list(_FENCE_LINE.finditer(text))[-1]
+        if not text[last.end():].strip():
+            text = text[:last.start()]
+    return text
 
 
 # A forged end of the answer block, and a forged re-opening of it: what lies between is
