@@ -267,3 +267,40 @@ def test_a_fluent_answer_about_a_neighbouring_topic_is_off_topic():
 def test_answers_that_name_the_subject_are_not_off_topic(answer):
     fb = GRADER.grade(DROPOUT, answer)
     assert Flag.OFF_TOPIC not in fb.flags and fb.score >= 3
+
+
+KEYWORD_LINES = [
+    "\n\nKeywords: elbow method, silhouette score, inertia, centroids, k-means++, Lloyd's "
+    "algorithm, Euclidean distance, convergence.",
+    "\n- silhouette, inertia, elbow, centroids, k-means++, seeds, scaling",
+    "\nTags: clustering | unsupervised | centroids | k-means++ | inertia | elbow method",
+]
+
+
+@pytest.mark.parametrize("line", KEYWORD_LINES)
+def test_a_list_of_terms_appended_to_an_answer_earns_nothing(line):
+    question = kmeans_question()
+    for answer in (PARTIAL_KMEANS, STRONG_KMEANS):
+        base = GRADER.grade(question, answer)
+        listed = GRADER.grade(question, answer + line)
+        assert listed.score <= base.score
+        assert "list of terms" in " ".join(listed.notices)
+    assert check_answer(question, STRONG_KMEANS + line).text == check_answer(
+        question, STRONG_KMEANS).text
+
+
+def test_a_sentence_naming_tools_is_content_not_a_term_list():
+    question = kmeans_question()
+    answer = STRONG_KMEANS + "\nI ran it with scikit-learn, checked it in a notebook, and " \
+        "compared the clusters with what the sales team expected, which took a week."
+    report = check_answer(question, answer)
+    assert "scikit-learn" in report.text
+    assert Flag.INJECTION not in report.flags
+
+
+def test_a_list_asked_for_is_kept():
+    question = question_from_record("opt", "Which optimisers do you know for training neural "
+                                    "networks?", kind=Kind.TECHNICAL)
+    answer = ("Plain SGD is the baseline; momentum smooths its steps and Adam adapts the step "
+              "size per parameter.\nOthers: RMSprop, Adagrad, Adadelta, AdamW, Nadam, Lion")
+    assert "Adagrad" in check_answer(question, answer).text

@@ -123,6 +123,9 @@ def check_answer(question: Question, answer: str) -> GuardReport:
         hits.append(GuardHit(Flag.EMPTY, 1, "Nothing specific to grade: say what you did or "
                              "how it works, with the details."))
         return GuardReport("", tuple(hits))
+    text, listed = _drop_term_lists(question, text)
+    if listed:
+        hits.append(listed)
     hits.extend(h for h in (repeat_hit, echo or _echo(question, text)) if h)
     if not any(h.cap <= 1 for h in hits):
         later = (_buzzwords(question, text), _too_short(text), _off_topic(question, text))
@@ -235,6 +238,35 @@ def _buzzwords(question: Question, text: str) -> GuardHit | None:
         return GuardHit(Flag.INJECTION, 2, "A list of terms with no sentences: say what each "
                         "does and how it answers the question.")
     return None
+
+
+# A line that is only a list of short terms ("Keywords: partition pruning, zone maps, ..."),
+# with a label before it or none.
+_LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?(?:[\w ]{1,30}:)?")
+TERM_LIST_ITEMS = 6
+
+
+def _is_term_list(line: str) -> bool:
+    items = [i for i in re.split(r"[,;|/•]+", _LABEL.sub("", line, count=1)) if tokens(i)]
+    lengths = [len(tokens(i)) for i in items]
+    return (len(items) >= TERM_LIST_ITEMS and max(lengths) <= 4
+            and sum(lengths) / len(lengths) <= 2.5)
+
+
+def _drop_term_lists(question: Question, text: str) -> tuple[str, GuardHit | None]:
+    """Lines that only list terms, appended to an answer that explains something: naming
+    the right words is not saying how they answer the question, so they earn nothing (an
+    answer that is only such a list is capped by ``_buzzwords``). Kept when the question
+    asks for a list."""
+    if _ASKS_FOR_LIST.search(question.text) or "\n" not in text:
+        return text, None
+    lines = text.split("\n")
+    kept = [line for line in lines if not _is_term_list(line)]
+    if len(kept) == len(lines) or len(tokens(" ".join(kept))) < 12:
+        return text, None
+    return "\n".join(kept).strip(), GuardHit(
+        Flag.INJECTION, 5, "A list of terms was not graded: say what each does and how it "
+        "answers the question.")
 
 
 def _is_filler(question: Question, sentence: str) -> bool:
