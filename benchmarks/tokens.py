@@ -134,9 +134,16 @@ def main() -> None:
     first = session.record.turns[0]
     before = grader.llm.usage.prompt_tokens
     grader.grade(first.question, first.answer or "")
+    remembered = grader.llm.usage.prompt_tokens - before
+    # The session's grader remembers its verdicts, so the same answer costs nothing again;
+    # a grader with no memory, on the same client, shows what its prompt weighs after 20.
+    fresh = LLMGrader(grader.llm, OfflineGrader(), role=grader.role)
+    before = grader.llm.usage.prompt_tokens
+    fresh.grade(first.question, first.answer or "")
     again = grader.llm.usage.prompt_tokens - before
     print(f"answer 1 graded again after answer 20: prompt {again} tokens "
-          f"(was {twenty[0].prompt_tokens} as answer 1): no history is resent")
+          f"(was {twenty[0].prompt_tokens} as answer 1): no history is resent; "
+          f"sent again to the session's own grader: {remembered} tokens (its verdict is kept)")
     ten, _, _ = run_session(settings, client, 10)
     total = LLMUsage(calls=sum(u.calls for u in ten),
                      prompt_tokens=sum(u.prompt_tokens for u in ten),
