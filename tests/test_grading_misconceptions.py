@@ -1100,6 +1100,33 @@ CASES: list[Case] = [
          "Window functions are computed after WHERE and GROUP BY, so to filter on ROW_NUMBER I "
          "compute it in a subquery or CTE, or use QUALIFY where supported.",
          "It is a mistake to think window functions are evaluated before the WHERE clause."),
+    Case("svm-c-direction", "What does the C parameter of a support vector machine control?",
+         "C is the regularisation strength of the SVM: a larger C means stronger "
+         "regularisation and a wider margin, so an overfitting SVM needs a higher C.",
+         "C is the price of margin violations: a large C fits the training points tightly with "
+         "a narrow margin, a small C allows more violations for a wider, smoother margin.",
+         "It is a mistake to think a larger C means stronger regularisation; it means weaker."),
+    Case("rank-dense-rank-swapped",
+         "What is the difference between ROW_NUMBER, RANK and DENSE_RANK in SQL?",
+         "RANK gives consecutive numbers with no gaps after ties, while DENSE_RANK leaves gaps, "
+         "and ROW_NUMBER gives tied rows the same number too.",
+         "ROW_NUMBER numbers rows uniquely; RANK gives ties the same rank and then skips, as in "
+         "1, 1, 3; DENSE_RANK gives ties the same rank without gaps, as in 1, 1, 2.",
+         "It is wrong to say DENSE_RANK leaves gaps: it is RANK that skips after ties."),
+    Case("missingness-swapped", "Explain MCAR, MAR and MNAR missing data.",
+         "MAR means the values are missing purely by chance, and MCAR is when the missingness "
+         "depends on other observed columns.",
+         "MCAR means missingness is unrelated to any value; under MAR it depends only on "
+         "observed columns, and under MNAR on the missing value itself.",
+         "A common mistake is to think MAR means missing purely by chance; that is MCAR."),
+    Case("bonferroni-fdr-swapped",
+         "How do you correct for multiple comparisons when testing many metrics?",
+         "Bonferroni controls the false discovery rate, and Benjamini-Hochberg is the stricter "
+         "family-wise method.",
+         "Bonferroni and Holm control the family-wise error rate and are strict; "
+         "Benjamini-Hochberg controls the false discovery rate, which keeps more power.",
+         "It is wrong to say Bonferroni controls the false discovery rate; it bounds the "
+         "family-wise rate."),
 ]
 
 # At least two more confident wrong answers per entry, worded unlike its row in CASES and
@@ -1819,6 +1846,25 @@ MORE_WRONG: dict[str, tuple[str, ...]] = {
         "RAG requires retraining the model whenever the documents change.",
         "Every time the knowledge base is updated, the LLM in a RAG setup has to be "
         "retrained.",
+    ),
+    "svm-c-direction": (
+        "If the support vector machine overfits, bump up C, since a big C value means more "
+        "regularisation.",
+        "Increasing C gives the SVM a wider margin and a simpler boundary.",
+    ),
+    "rank-dense-rank-swapped": (
+        "DENSE_RANK has gaps after a tie, e.g. 1, 1, 3, which is why it is called dense.",
+        "With ROW_NUMBER, tied rows get the same number, so duplicates share a row number.",
+    ),
+    "missingness-swapped": (
+        "Missing at random just means the blanks are totally random and unrelated to the other "
+        "columns.",
+        "For MNAR data, mean imputation fixes the problem because it fills in the typical value.",
+    ),
+    "bonferroni-fdr-swapped": (
+        "BH controls the family-wise error rate, so it's the conservative choice for twenty "
+        "metrics.",
+        "Benjamini-Hochberg is more conservative than Bonferroni, so I'd use it to be safe.",
     ),
 }
 
