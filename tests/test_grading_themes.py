@@ -64,6 +64,84 @@ BASELINE = (
 )
 
 
+CAUSED = story_question("Tell me about a production incident that you yourself caused.")
+RECEIVED = story_question("Tell me about a time you received critical feedback. How did you "
+                          "respond?")
+CANCELLED = story_question("Describe a project you worked on for months that was cancelled.")
+MENTOR = story_question("Describe a time you mentored a colleague who was struggling.")
+
+# Stories on the right kind of situation with the wrong qualifier: someone else's incident,
+# feedback the candidate gave, a project that shipped late, the candidate's own learning.
+COLLEAGUES_INCIDENT = (
+    "On a Saturday I was on call when the search service started timing out. I checked the "
+    "deploy log and saw a colleague had pushed a config change raising the candidates per "
+    "query tenfold. I rolled it back, latency recovered in ten minutes, and on Monday we added "
+    "a load test to the config pipeline."
+)
+OWN_INCIDENT = (
+    "I ran a backfill that I thought wrote to staging, but I'd left an environment variable "
+    "pointing at production, and it overwrote two days of session data. I told my manager at "
+    "once, restored the partitions from the snapshot by noon and added a guard that refuses "
+    "production writes from a laptop."
+)
+GAVE_FEEDBACK = (
+    "A junior analyst on my team kept sending reports whose numbers did not reconcile with "
+    "finance. As her lead I booked a one-to-one, showed her two examples side by side and "
+    "explained the impact. We agreed on a reconciliation check, and after a month the "
+    "complaints from stakeholders had stopped."
+)
+GOT_FEEDBACK = (
+    "After my first quarterly review my director told me my slides were impenetrable and that "
+    "nobody had understood the recommendation. I asked her for two examples, rewrote the deck "
+    "around one chart per decision and asked a product manager to review it. The next review "
+    "took half the time and the pricing change was approved."
+)
+LATE_PROJECT = (
+    "Our recommendation rewrite was meant to ship in Q2 and by May it was going to miss. I "
+    "went through the backlog and moved 40% of it to a second release, paired with the two "
+    "engineers on the slowest part, and we launched four weeks late instead of ten, with "
+    "latency down from 180 to 60 milliseconds."
+)
+SHELVED_PROJECT = (
+    "I spent four months on a lifetime value model, and after a reorganisation the project was "
+    "shelved a week before launch. I wrote up the results and handed the feature pipeline to "
+    "the marketing team, who reused it for churn scoring within a quarter. I now ask every "
+    "quarter whether the sponsor still needs what I am building."
+)
+OWN_LEARNING = (
+    "When I moved to a health insurer I had two weeks to learn the domain before presenting "
+    "an analysis of claim costs. I booked chats with six people across claims and kept a "
+    "glossary that grew to 80 terms. I delivered on time, and the analysis showed 4% of "
+    "members drove 55% of costs."
+)
+
+
+@pytest.mark.parametrize(("question", "story"), [
+    (CAUSED, COLLEAGUES_INCIDENT), (RECEIVED, GAVE_FEEDBACK), (CANCELLED, LATE_PROJECT),
+    (MENTOR, OWN_LEARNING),
+])
+def test_a_story_on_the_right_situation_but_the_wrong_qualifier_is_off_topic(question, story):
+    fb = GRADER.grade(question, story)
+    assert Flag.OFF_TOPIC in fb.flags and fb.score <= 2
+    assert any("does not answer the question" in n for n in fb.notices)
+
+
+@pytest.mark.parametrize(("question", "story"), [
+    (CAUSED, OWN_INCIDENT), (RECEIVED, GOT_FEEDBACK), (CANCELLED, SHELVED_PROJECT),
+    (MENTOR, MENTORING),
+])
+def test_a_story_with_the_qualifier_asked_is_not_capped(question, story):
+    fb = GRADER.grade(question, story)
+    assert Flag.OFF_TOPIC not in fb.flags and fb.score >= 3  # the off-topic cap is 2
+    relevance = next(c for c in fb.criteria if c.name == "Relevance")
+    assert relevance.score == 5 and relevance.evidence
+
+
+def test_a_required_theme_is_named_in_the_message():
+    fb = GRADER.grade(CAUSED, COLLEAGUES_INCIDENT)
+    assert any("a mistake of your own" in n for n in fb.notices), fb.notices
+
+
 @pytest.mark.parametrize(("question", "story"), [
     (PRODUCTION, MENTORING), (PRODUCTION, WIKI), (DEADLINE, WIKI), (DEADLINE, MENTORING),
     (DISAGREE, WIKI), (DISAGREE, OUTAGE), (SIMPLER, MENTORING), (SIMPLER, SLIPPED),
@@ -99,7 +177,8 @@ def test_every_model_story_in_the_bank_touches_the_theme_its_question_names():
 
 def test_every_theme_is_complete_and_named_by_some_question_in_the_bank_or_these_tests():
     texts = [q.text for q in load_bank().questions]
-    texts += [q.text for q in (PRODUCTION, DEADLINE, DISAGREE, SIMPLER)]
+    texts += [q.text for q in (PRODUCTION, DEADLINE, DISAGREE, SIMPLER, CAUSED, RECEIVED,
+                               CANCELLED, MENTOR)]
     for name in ("devset", "holdout", "holdout2"):  # the team's labelled questions
         texts += [r.question for r in read_eval_file(DATA / f"{name}.jsonl")]
     for theme in load_themes():

@@ -26,6 +26,9 @@ class Theme:
     label: str
     asked: tuple[re.Pattern[str], ...]
     evidence: tuple[re.Pattern[str], ...]
+    # A required theme narrows the others the question names ("an incident you yourself
+    # caused" is about a production incident, but only one of your own counts).
+    required: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +41,7 @@ def load_themes() -> tuple[Theme, ...]:
             e["label"],
             tuple(re.compile(p, re.IGNORECASE) for p in e["asked"]),
             tuple(re.compile(p, re.IGNORECASE) for p in e["evidence"]),
+            bool(e.get("required", False)),
         )
         for e in entries
     )
@@ -49,8 +53,23 @@ def themes_asked(question_text: str) -> tuple[Theme, ...]:
     return tuple(t for t in load_themes() if any(p.search(question_text) for p in t.asked))
 
 
+def deciding(themes: tuple[Theme, ...]) -> tuple[Theme, ...]:
+    """The themes a story must touch: every required one when the question names any, else
+    any one of them."""
+    return tuple(t for t in themes if t.required) or themes
+
+
 def theme_evidence(themes: tuple[Theme, ...], answer: Analysed) -> str | None:
-    """The first sentence of ``answer`` that touches any of ``themes``, or ``None``."""
+    """The first sentence of ``answer`` that touches any of ``themes``, or ``None``; when
+    some of ``themes`` are required, the story must touch each of those."""
+    required = tuple(t for t in themes if t.required)
+    if required:
+        found = [_first_touching((t,), answer) for t in required]
+        return None if None in found else found[0]
+    return _first_touching(themes, answer)
+
+
+def _first_touching(themes: tuple[Theme, ...], answer: Analysed) -> str | None:
     for sentence in answer.sentences:
         if any(p.search(sentence) for t in themes for p in t.evidence):
             return sentence
@@ -58,6 +77,7 @@ def theme_evidence(themes: tuple[Theme, ...], answer: Analysed) -> str | None:
 
 
 def labels(themes: tuple[Theme, ...]) -> str:
-    """The themes' labels joined for a message: "a deadline or a mistake"."""
-    names = [t.label for t in themes]
+    """The labels of the themes a story must touch, joined for a message: "a deadline or a
+    mistake"."""
+    names = [t.label for t in deciding(themes)]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
