@@ -69,6 +69,8 @@ RECEIVED = story_question("Tell me about a time you received critical feedback. 
                           "respond?")
 CANCELLED = story_question("Describe a project you worked on for months that was cancelled.")
 MENTOR = story_question("Describe a time you mentored a colleague who was struggling.")
+OTHERS_ERROR = story_question("Tell me about a time you found a mistake in someone else's "
+                              "analysis. What did you do?")
 
 # Stories on the right kind of situation with the wrong qualifier: someone else's incident,
 # feedback the candidate gave, a project that shipped late, the candidate's own learning.
@@ -108,6 +110,12 @@ SHELVED_PROJECT = (
     "the marketing team, who reused it for churn scoring within a quarter. I now ask every "
     "quarter whether the sponsor still needs what I am building."
 )
+COLLEAGUES_ERROR = (
+    "A contractor delivered a failure-prediction model reporting 95% recall. While integrating "
+    "it I saw the split was random across sensor readings, so the same machine was on both "
+    "sides. I re-split by machine and time, recall fell to 60%, and I went through both splits "
+    "with the contractor, who retrained before the pilot."
+)
 OWN_LEARNING = (
     "When I moved to a health insurer I had two weeks to learn the domain before presenting "
     "an analysis of claim costs. I booked chats with six people across claims and kept a "
@@ -118,7 +126,7 @@ OWN_LEARNING = (
 
 @pytest.mark.parametrize(("question", "story"), [
     (CAUSED, COLLEAGUES_INCIDENT), (RECEIVED, GAVE_FEEDBACK), (CANCELLED, LATE_PROJECT),
-    (MENTOR, OWN_LEARNING),
+    (MENTOR, OWN_LEARNING), (OTHERS_ERROR, OWN_INCIDENT),
 ])
 def test_a_story_on_the_right_situation_but_the_wrong_qualifier_is_off_topic(question, story):
     fb = GRADER.grade(question, story)
@@ -128,7 +136,7 @@ def test_a_story_on_the_right_situation_but_the_wrong_qualifier_is_off_topic(que
 
 @pytest.mark.parametrize(("question", "story"), [
     (CAUSED, OWN_INCIDENT), (RECEIVED, GOT_FEEDBACK), (CANCELLED, SHELVED_PROJECT),
-    (MENTOR, MENTORING),
+    (MENTOR, MENTORING), (OTHERS_ERROR, COLLEAGUES_ERROR),
 ])
 def test_a_story_with_the_qualifier_asked_is_not_capped(question, story):
     fb = GRADER.grade(question, story)
@@ -178,7 +186,7 @@ def test_every_model_story_in_the_bank_touches_the_theme_its_question_names():
 def test_every_theme_is_complete_and_named_by_some_question_in_the_bank_or_these_tests():
     texts = [q.text for q in load_bank().questions]
     texts += [q.text for q in (PRODUCTION, DEADLINE, DISAGREE, SIMPLER, CAUSED, RECEIVED,
-                               CANCELLED, MENTOR)]
+                               CANCELLED, MENTOR, OTHERS_ERROR)]
     for name in ("devset", "holdout", "holdout2"):  # the team's labelled questions
         texts += [r.question for r in read_eval_file(DATA / f"{name}.jsonl")]
     for theme in load_themes():
