@@ -2038,6 +2038,10 @@ def test_confident_misconception_on_an_ad_hoc_question_scores_at_most_two(questi
               "of data this extreme if the null were true."),
     (SCALING, "Scaling matters for kNN, SVMs and gradient descent; scaling is not needed for "
               "decision trees or random forests, which split on one feature at a time."),
+    (question_from_record("forecast-validation", "How would you validate a demand "
+                          "forecasting model before trusting its forecasts?"),
+     "I backtest on rolling origins: train before each cut-off, forecast the weeks after it. "
+     "Shuffled k-fold is out, it lets the model peek at the future."),
 ])
 def test_rejecting_a_common_misconception_is_not_penalised(question, right):
     assert Flag.MISCONCEPTION not in GRADER.grade(question, right).flags

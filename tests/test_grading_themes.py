@@ -145,6 +145,36 @@ def test_a_story_with_the_qualifier_asked_is_not_capped(question, story):
     assert relevance.score == 5 and relevance.evidence
 
 
+PUSHED_BACK = story_question("Tell me about a time you had to say no to a stakeholder. How "
+                             "did you handle it?")
+OVERRULED = story_question("Tell me about a time you disagreed with a decision your manager "
+                           "made but went along with it anyway.")
+CREDIT = story_question("Tell me about a conflict you had with a colleague over who got "
+                        "credit for a piece of work.")
+
+
+@pytest.mark.parametrize(("question", "story"), [
+    (PUSHED_BACK,
+     "A product manager wanted me to report an experiment after four days for a launch review. "
+     "The test was planned for two weeks and the early lift was a novelty spike, so I told her "
+     "I couldn't sign off on it yet and wrote two slides calling it early and promising. The "
+     "final result was positive but a third of the early read."),
+    (OVERRULED,
+     "My manager wanted to launch our pricing model in all regions at once; I wanted a staged "
+     "rollout because it had only been backtested. I made my case in planning with the "
+     "numbers. She decided to go ahead, so I built a regional monitoring dashboard and a switch "
+     "back to the old prices, which we used in one region in the first week."),
+    (CREDIT,
+     "I built most of a lifetime value model, and at the quarterly review a finance analyst "
+     "presented it as his team's work. I was annoyed, but I asked him for a coffee the next "
+     "day; he thought my model was an input he had been given. We wrote down who owns what, "
+     "and he added a line crediting the model on the next deck."),
+])
+def test_a_story_on_the_theme_in_other_words_is_not_capped(question, story):
+    fb = GRADER.grade(question, story)
+    assert Flag.OFF_TOPIC not in fb.flags and fb.score >= 3  # the off-topic cap is 2
+
+
 def test_a_required_theme_is_named_in_the_message():
     fb = GRADER.grade(CAUSED, COLLEAGUES_INCIDENT)
     assert any("a mistake of your own" in n for n in fb.notices), fb.notices
