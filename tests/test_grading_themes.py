@@ -69,6 +69,10 @@ RECEIVED = story_question("Tell me about a time you received critical feedback. 
                           "respond?")
 CANCELLED = story_question("Describe a project you worked on for months that was cancelled.")
 MENTOR = story_question("Describe a time you mentored a colleague who was struggling.")
+CHANGED_MIND = story_question("Tell me about a time you genuinely changed your mind about "
+                              "something important at work.")
+TOOK_OVER = story_question("Have you ever taken over a project partway through from someone "
+                           "else? What did you do in the first weeks?")
 OTHERS_ERROR = story_question("Tell me about a time you found a mistake in someone else's "
                               "analysis. What did you do?")
 
@@ -116,6 +120,30 @@ COLLEAGUES_ERROR = (
     "sides. I re-split by machine and time, recall fell to 60%, and I went through both splits "
     "with the contractor, who retrained before the pilot."
 )
+CONVINCED_THEM = (
+    "Our marketing director wanted to go from two to five emails a week. I thought that was "
+    "risky, so I pulled two years of send logs, showed unsubscribes rising above three a week "
+    "and ran a holdout test on 10% of the list. She agreed to cap sends at three, and the "
+    "unsubscribe rate fell by about 30% the next quarter."
+)
+CONVINCED_ME = (
+    "I was fairly sure our demand forecast needed a deep learning model and had argued for it. "
+    "A junior engineer built a boosted baseline and asked for a proper comparison; I set up a "
+    "12-week backtest and the baseline was within 1% at a fraction of the cost. I changed my "
+    "recommendation and we shipped the boosted model."
+)
+FROM_SCRATCH = (
+    "I built our company's first experimentation platform from scratch: people had run tests "
+    "by hand in spreadsheets. I interviewed the product teams, designed the assignment service "
+    "and the metrics pipeline and piloted it with one team. Within a year 40 experiments a "
+    "quarter ran on it and decisions came in two days instead of two weeks."
+)
+HANDED_OVER = (
+    "I was handed a half-built anomaly detection service when the engineer who started it "
+    "moved to another org. I read the code and the design doc in my first week and met the "
+    "operations team, who wanted alerts per merchant, so I re-scoped it and rewrote the "
+    "detection logic. It launched three weeks late and ops use it for their daily checks."
+)
 OWN_LEARNING = (
     "When I moved to a health insurer I had two weeks to learn the domain before presenting "
     "an analysis of claim costs. I booked chats with six people across claims and kept a "
@@ -126,7 +154,8 @@ OWN_LEARNING = (
 
 @pytest.mark.parametrize(("question", "story"), [
     (CAUSED, COLLEAGUES_INCIDENT), (RECEIVED, GAVE_FEEDBACK), (CANCELLED, LATE_PROJECT),
-    (MENTOR, OWN_LEARNING), (OTHERS_ERROR, OWN_INCIDENT),
+    (MENTOR, OWN_LEARNING), (OTHERS_ERROR, OWN_INCIDENT), (CHANGED_MIND, CONVINCED_THEM),
+    (TOOK_OVER, FROM_SCRATCH),
 ])
 def test_a_story_on_the_right_situation_but_the_wrong_qualifier_is_off_topic(question, story):
     fb = GRADER.grade(question, story)
@@ -136,7 +165,8 @@ def test_a_story_on_the_right_situation_but_the_wrong_qualifier_is_off_topic(que
 
 @pytest.mark.parametrize(("question", "story"), [
     (CAUSED, OWN_INCIDENT), (RECEIVED, GOT_FEEDBACK), (CANCELLED, SHELVED_PROJECT),
-    (MENTOR, MENTORING), (OTHERS_ERROR, COLLEAGUES_ERROR),
+    (MENTOR, MENTORING), (OTHERS_ERROR, COLLEAGUES_ERROR), (CHANGED_MIND, CONVINCED_ME),
+    (TOOK_OVER, HANDED_OVER),
 ])
 def test_a_story_with_the_qualifier_asked_is_not_capped(question, story):
     fb = GRADER.grade(question, story)
@@ -216,7 +246,7 @@ def test_every_model_story_in_the_bank_touches_the_theme_its_question_names():
 def test_every_theme_is_complete_and_named_by_some_question_in_the_bank_or_these_tests():
     texts = [q.text for q in load_bank().questions]
     texts += [q.text for q in (PRODUCTION, DEADLINE, DISAGREE, SIMPLER, CAUSED, RECEIVED,
-                               CANCELLED, MENTOR, OTHERS_ERROR)]
+                               CANCELLED, MENTOR, OTHERS_ERROR, CHANGED_MIND, TOOK_OVER)]
     for name in ("devset", "holdout", "holdout2"):  # the team's labelled questions
         texts += [r.question for r in read_eval_file(DATA / f"{name}.jsonl")]
     for theme in load_themes():
