@@ -205,6 +205,31 @@ def test_a_story_on_the_theme_in_other_words_is_not_capped(question, story):
     assert Flag.OFF_TOPIC not in fb.flags and fb.score >= 3  # the off-topic cap is 2
 
 
+PRIORITIES = story_question("Tell me about a time when two managers gave you conflicting "
+                            "priorities at the same time. What did you do?")
+MIXED_RESULT = (
+    "I had to present our pricing experiment to the executive team, who expected a clear win. "
+    "Revenue was up 3% but margins were down 1%, so I led with the trade-off, showed both "
+    "numbers per segment and recommended rolling out only in the two segments where both "
+    "rose. They approved that, and the rollout added 2% margin in its first quarter."
+)
+SHORT_DEADLINE = (
+    "My manager asked for a warehouse demand forecast in three weeks; the plan had been six. "
+    "On the first day I broke the work down and proposed a simpler region-level model with an "
+    "error band. I delivered it on the Friday of week three, and it was within 8% of actual volumes "
+    "over the first two months."
+)
+
+
+@pytest.mark.parametrize(("question", "story"), [
+    (PRODUCTION, MIXED_RESULT), (PRIORITIES, SHORT_DEADLINE),
+])
+def test_everyday_words_do_not_make_a_story_fit_the_theme(question, story):
+    # "margins were down" is no outage; "on the first day" is no choice between priorities.
+    fb = GRADER.grade(question, story)
+    assert Flag.OFF_TOPIC in fb.flags and fb.score <= 2
+
+
 def test_a_required_theme_is_named_in_the_message():
     fb = GRADER.grade(CAUSED, COLLEAGUES_INCIDENT)
     assert any("a mistake of your own" in n for n in fb.notices), fb.notices
@@ -246,7 +271,8 @@ def test_every_model_story_in_the_bank_touches_the_theme_its_question_names():
 def test_every_theme_is_complete_and_named_by_some_question_in_the_bank_or_these_tests():
     texts = [q.text for q in load_bank().questions]
     texts += [q.text for q in (PRODUCTION, DEADLINE, DISAGREE, SIMPLER, CAUSED, RECEIVED,
-                               CANCELLED, MENTOR, OTHERS_ERROR, CHANGED_MIND, TOOK_OVER)]
+                               CANCELLED, MENTOR, OTHERS_ERROR, CHANGED_MIND, TOOK_OVER,
+                               PRIORITIES)]
     for name in ("devset", "holdout", "holdout2"):  # the team's labelled questions
         texts += [r.question for r in read_eval_file(DATA / f"{name}.jsonl")]
     for theme in load_themes():
