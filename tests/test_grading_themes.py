@@ -216,8 +216,8 @@ MIXED_RESULT = (
 SHORT_DEADLINE = (
     "My manager asked for a warehouse demand forecast in three weeks; the plan had been six. "
     "On the first day I broke the work down and proposed a simpler region-level model with an "
-    "error band. I delivered it on the Friday of week three, and it was within 8% of actual volumes "
-    "over the first two months."
+    "error band. I delivered it on the Friday of week three, and it was within 8% of actual "
+    "volumes over the first two months."
 )
 
 
