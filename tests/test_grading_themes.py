@@ -230,6 +230,56 @@ def test_everyday_words_do_not_make_a_story_fit_the_theme(question, story):
     assert Flag.OFF_TOPIC in fb.flags and fb.score <= 2
 
 
+BUDGET_CUT = story_question("Tell me about a time your budget was cut partway through a "
+                            "project and you still had to deliver.")
+ROADMAP = story_question("Tell me about a time you used data to change what was on a product "
+                         "roadmap.")
+UNINTENDED = story_question("Describe a time a model you shipped was used in a way you hadn't "
+                            "intended. What did you do?")
+MIGRATION = (
+    "Last spring the old warehouse licence was expiring on 30 June and we had to move 140 "
+    "tables before then. I ranked the tables by how many dashboards used them, migrated the top "
+    "30 first and automated row-count checks between old and new. We switched over on 27 June "
+    "with no broken dashboards."
+)
+AUTOMATED_REPORT = (
+    "Every Monday I spent six hours copying numbers from three systems into an Excel report. I "
+    "wrote a Python job that pulled the data through the APIs and rendered the same tables into "
+    "an email, ran it alongside my manual version for three weeks to prove the figures matched, "
+    "and freed a day a week for cohort analysis."
+)
+LOST_BUDGET = (
+    "Two months into a pricing project finance cut the budget for the market data feed we had "
+    "planned to buy, about 80k a year. I proposed using price-match requests from our own "
+    "customer service logs instead, combined with elasticity estimates from past promotions, "
+    "and we delivered recommendations for 2,000 products by the end of the quarter."
+)
+MOVED_ROADMAP = (
+    "The roadmap had a Salesforce integration because two big prospects asked for it. I tagged "
+    "a year of lost-deal notes from the CRM: integrations came up in a handful, single sign-on "
+    "in a third of enterprise losses. I presented the tagged examples at quarterly planning and "
+    "leadership moved SSO ahead of the integration."
+)
+REUSED_SCORE = (
+    "I built a score of who would respond to a refinancing email, purely to target marketing. "
+    "Four months later I saw in the access logs that the collections team had started using it "
+    "to decide whom to call first. It had never been validated for repayment, so I met their "
+    "lead, showed the gap and documented its limitations on the feature store."
+)
+
+
+@pytest.mark.parametrize(("question", "story", "fits"), [
+    (BUDGET_CUT, OUTAGE, False), (BUDGET_CUT, LOST_BUDGET, True),
+    (ROADMAP, MIGRATION, False), (ROADMAP, MOVED_ROADMAP, True),
+    (UNINTENDED, AUTOMATED_REPORT, False), (UNINTENDED, REUSED_SCORE, True),
+])
+def test_a_budget_cut_a_roadmap_change_or_an_unintended_use_must_be_the_story(
+        question, story, fits):
+    fb = GRADER.grade(question, story)
+    assert (Flag.OFF_TOPIC not in fb.flags) is fits, fb.notices
+    assert (fb.score >= 3) is fits
+
+
 def test_a_required_theme_is_named_in_the_message():
     fb = GRADER.grade(CAUSED, COLLEAGUES_INCIDENT)
     assert any("a mistake of your own" in n for n in fb.notices), fb.notices
@@ -272,7 +322,7 @@ def test_every_theme_is_complete_and_named_by_some_question_in_the_bank_or_these
     texts = [q.text for q in load_bank().questions]
     texts += [q.text for q in (PRODUCTION, DEADLINE, DISAGREE, SIMPLER, CAUSED, RECEIVED,
                                CANCELLED, MENTOR, OTHERS_ERROR, CHANGED_MIND, TOOK_OVER,
-                               PRIORITIES)]
+                               PRIORITIES, BUDGET_CUT, ROADMAP, UNINTENDED)]
     for name in ("devset", "holdout", "holdout2"):  # the team's labelled questions
         texts += [r.question for r in read_eval_file(DATA / f"{name}.jsonl")]
     for theme in load_themes():
