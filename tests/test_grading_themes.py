@@ -280,6 +280,40 @@ def test_a_budget_cut_a_roadmap_change_or_an_unintended_use_must_be_the_story(
     assert (fb.score >= 3) is fits
 
 
+ADOPT_REVIEWS = story_question("Have you ever had to get a team to start writing tests or "
+                               "doing code reviews when they weren't?")
+LED_CHANGE = story_question("Tell me about a time you led a change across people who did not "
+                            "report to you.")
+SNAPSHOT_DEADLINE = (
+    "We had to deliver a churn model for a board meeting with three weeks' notice. I worked "
+    "with the data engineer to get a one-off snapshot of the features instead of building the "
+    "full pipeline, and trained two candidate models with backtests on the last year. We "
+    "presented on time and built the pipeline the following month."
+)
+SEASONALITY = (
+    "Our marketing director wanted to measure a TV campaign by comparing December sales with "
+    "November. I told her this would make the campaign look amazing but it was mostly "
+    "seasonality. She wasn't thrilled at first; I built a comparison against regions where it "
+    "did not air and the lift came out at 4% rather than 30%, and she presented my version."
+)
+TRIED_REVIEWS = (
+    "The ML team shipped models straight from notebooks. After a preprocessing bug went "
+    "unnoticed for weeks, I suggested we try reviews for a month, set up a pull-request "
+    "template with a short checklist and reviewed most early PRs myself. By the end of the "
+    "month everyone was using PRs, and we kept the process."
+)
+
+
+@pytest.mark.parametrize(("question", "story", "fits"), [
+    (PUSHED_BACK, SNAPSHOT_DEADLINE, False), (LED_CHANGE, SNAPSHOT_DEADLINE, False),
+    (PUSHED_BACK, SEASONALITY, True), (ADOPT_REVIEWS, TRIED_REVIEWS, True),
+])
+def test_instead_or_a_backtest_alone_does_not_make_a_story_fit(question, story, fits):
+    # "instead of building the pipeline" is no push-back, "backtests" no persuasion.
+    fb = GRADER.grade(question, story)
+    assert (Flag.OFF_TOPIC not in fb.flags) is fits, fb.notices
+
+
 def test_a_required_theme_is_named_in_the_message():
     fb = GRADER.grade(CAUSED, COLLEAGUES_INCIDENT)
     assert any("a mistake of your own" in n for n in fb.notices), fb.notices
