@@ -1127,6 +1127,36 @@ CASES: list[Case] = [
          "Benjamini-Hochberg controls the false discovery rate, which keeps more power.",
          "It is wrong to say Bonferroni controls the false discovery rate; it bounds the "
          "family-wise rate."),
+    Case("logistic-coef-probability",
+         "How do you interpret a coefficient of a logistic regression model?",
+         "The coefficient is the change in probability: a coefficient of 0.4 raises the "
+         "probability by 0.4, or 40 percentage points.",
+         "A logistic coefficient is a change in log-odds: 0.4 multiplies the odds by about 1.5, "
+         "and the change in probability depends on the baseline rate.",
+         "It is wrong to say the coefficient is the change in probability."),
+    Case("did-equal-levels",
+         "What does the parallel trends assumption of difference-in-differences mean?",
+         "Parallel trends means the two groups must have identical outcome levels before the "
+         "treatment, so if one group starts higher you cannot use it.",
+         "It rests on parallel trends: without treatment both groups would have changed by the "
+         "same amount. Their levels may differ; DiD compares the changes.",
+         "A common mistake is to think parallel trends needs identical levels; it does not."),
+    Case("residual-patterns-swapped", "What do patterns in the residuals of a linear regression "
+         "tell you?",
+         "A curved residual plot means heteroscedasticity, and a funnel shape means the "
+         "relationship is nonlinear.",
+         "A curve against the fitted values means a missing non-linear term; a funnel that "
+         "widens means heteroscedasticity, so use robust errors or transform the target.",
+         "It is a mistake to say a curved residual plot means heteroscedasticity; a funnel "
+         "does."),
+    Case("finetune-learning-rate",
+         "How would you fine-tune a pretrained language model on 2,000 labelled examples?",
+         "Use a higher learning rate than in pretraining, like 1e-2, and train for 50 epochs; "
+         "pretrained models can't overfit a small dataset.",
+         "Use a small learning rate such as 2e-5 for a few epochs, keep a validation split and "
+         "stop early, since the model overfits 2,000 examples quickly.",
+         "It is wrong to use a higher learning rate than in pretraining: it wipes out what the "
+         "model learned."),
 ]
 
 # At least two more confident wrong answers per entry, worded unlike its row in CASES and
@@ -1865,6 +1895,27 @@ MORE_WRONG: dict[str, tuple[str, ...]] = {
         "BH controls the family-wise error rate, so it's the conservative choice for twenty "
         "metrics.",
         "Benjamini-Hochberg is more conservative than Bonferroni, so I'd use it to be safe.",
+    ),
+    "logistic-coef-probability": (
+        "A logistic regression coefficient of 0.2 means a 20% higher chance of churn.",
+        "The logistic coefficients are just the increase in the probability of the outcome per "
+        "unit of the feature.",
+    ),
+    "did-equal-levels": (
+        "Diff-in-diff assumes the treated and control lines lie on top of each other before "
+        "the change.",
+        "You need the same levels in both groups before treatment, otherwise the "
+        "difference-in-differences estimate is invalid.",
+    ),
+    "residual-patterns-swapped": (
+        "If the residuals are bowed, that indicates heteroscedasticity in the regression.",
+        "Non-normal residuals mean the OLS coefficients are biased, so transform the target.",
+    ),
+    "finetune-learning-rate": (
+        "When fine-tuning, a pretrained model won't overfit even 500 examples, so train as long "
+        "as you like.",
+        "Fine-tuning needs a bigger learning rate than pre-training, since the weights must move "
+        "far.",
     ),
 }
 
