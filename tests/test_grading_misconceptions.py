@@ -2093,6 +2093,9 @@ def test_confident_misconception_on_an_ad_hoc_question_scores_at_most_two(questi
                           "forecasting model before trusting its forecasts?"),
      "I backtest on rolling origins: train before each cut-off, forecast the weeks after it. "
      "Shuffled k-fold is out, it lets the model peek at the future."),
+    (question_from_record("sql-nulls", "How do NULLs behave in SQL aggregates and counts?"),
+     "Aggregates skip NULLs: COUNT(col) vs COUNT(*), and AVG ignores NULLs rather than treating "
+     "them as zero."),
 ])
 def test_rejecting_a_common_misconception_is_not_penalised(question, right):
     assert Flag.MISCONCEPTION not in GRADER.grade(question, right).flags

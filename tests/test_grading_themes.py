@@ -314,6 +314,21 @@ def test_instead_or_a_backtest_alone_does_not_make_a_story_fit(question, story, 
     assert (Flag.OFF_TOPIC not in fb.flags) is fits, fb.notices
 
 
+PRIVACY = story_question("Describe a situation where you raised a privacy or ethical concern "
+                         "about how data was being used.")
+REDACTED = (
+    "During an internship I noticed the call-centre transcripts I was analysing included card "
+    "numbers and addresses, in a shared drive the whole department could open. I stopped, told "
+    "my supervisor the same day and wrote a script to mask them, checked 200 transcripts by "
+    "hand, and the raw files were moved to a restricted folder."
+)
+
+
+def test_a_privacy_story_in_its_own_words_fits_the_theme():
+    fb = GRADER.grade(PRIVACY, REDACTED)
+    assert Flag.OFF_TOPIC not in fb.flags and fb.score >= 3
+
+
 def test_a_required_theme_is_named_in_the_message():
     fb = GRADER.grade(CAUSED, COLLEAGUES_INCIDENT)
     assert any("a mistake of your own" in n for n in fb.notices), fb.notices
