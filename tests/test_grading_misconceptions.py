@@ -1900,6 +1900,8 @@ MORE_WRONG: dict[str, tuple[str, ...]] = {
         "A logistic regression coefficient of 0.2 means a 20% higher chance of churn.",
         "The logistic coefficients are just the increase in the probability of the outcome per "
         "unit of the feature.",
+        "Logistic regression coefficients can be read directly as changes in probability, like "
+        "a slope.",
     ),
     "did-equal-levels": (
         "Diff-in-diff assumes the treated and control lines lie on top of each other before "

@@ -329,6 +329,54 @@ def test_a_privacy_story_in_its_own_words_fits_the_theme():
     assert Flag.OFF_TOPIC not in fb.flags and fb.score >= 3
 
 
+CHANGING_REQS = story_question("Tell me about a time the requirements for a project kept "
+                               "changing while you were working on it.")
+DOUBTED = story_question("Tell me about a time leadership was excited about a result that you "
+                         "had doubts about.")
+SPEED_QUALITY = story_question("Tell me about a time you had to trade off delivering quickly "
+                               "against doing the work to a high standard.")
+SPARK_DEBATE = (
+    "A senior engineer and I disagreed about building our feature pipeline in Spark or keeping "
+    "it in SQL. We wrote down the criteria together and I benchmarked the three heaviest "
+    "transformations both ways: SQL ran in 6 minutes against 4, at a third of the cost. He "
+    "agreed, and we documented a threshold at which we would revisit it."
+)
+SHIFTING_BRIEF = (
+    "Building a segmentation for marketing, the brief kept shifting: first spend, then "
+    "engagement, then their campaign calendar. I met the marketing lead to find the decision "
+    "the segments would drive, wrote a one-page spec they signed off, and delivered segments "
+    "their email tool could target, which lifted open rates by 12%."
+)
+WAREHOUSE_PITCH = (
+    "I persuaded our leadership to fund a data warehouse instead of nightly spreadsheet "
+    "exports. I costed the current approach at 30 analyst hours a week, built a proof of "
+    "concept in two weeks and presented a phased plan at about 40k. They approved phase one, "
+    "and report preparation time fell by two thirds."
+)
+TOO_BIG = (
+    "Our VP presented a 9-point retention lift from the new homepage, from a dashboard I "
+    "owned, and it felt too big. I checked it and found the rollout had gone by app version, "
+    "so early updaters, our most engaged users, got it first. Matched on engagement, the lift "
+    "was under one point, and I told the VP before planning started."
+)
+GOOD_ENOUGH = (
+    "Two weeks before Black Friday marketing wanted a model to pick who got a discount code. "
+    "A proper uplift model would take three weeks, so I decided what had to be right (opt-outs, "
+    "fraud flags, the holdout) and what could be rough, shipped a simple response model on "
+    "time, and built the uplift model properly in January."
+)
+
+
+@pytest.mark.parametrize(("question", "story", "fits"), [
+    (CHANGING_REQS, SPARK_DEBATE, False), (CHANGING_REQS, SHIFTING_BRIEF, True),
+    (DOUBTED, WAREHOUSE_PITCH, False), (DOUBTED, TOO_BIG, True),
+    (SPEED_QUALITY, MENTORING, False), (SPEED_QUALITY, GOOD_ENOUGH, True),
+])
+def test_changing_requirements_a_doubted_result_and_speed_against_quality(question, story, fits):
+    fb = GRADER.grade(question, story)
+    assert (Flag.OFF_TOPIC not in fb.flags) is fits, fb.notices
+
+
 def test_a_required_theme_is_named_in_the_message():
     fb = GRADER.grade(CAUSED, COLLEAGUES_INCIDENT)
     assert any("a mistake of your own" in n for n in fb.notices), fb.notices
@@ -371,7 +419,7 @@ def test_every_theme_is_complete_and_named_by_some_question_in_the_bank_or_these
     texts = [q.text for q in load_bank().questions]
     texts += [q.text for q in (PRODUCTION, DEADLINE, DISAGREE, SIMPLER, CAUSED, RECEIVED,
                                CANCELLED, MENTOR, OTHERS_ERROR, CHANGED_MIND, TOOK_OVER,
-                               PRIORITIES, BUDGET_CUT, ROADMAP, UNINTENDED)]
+                               PRIORITIES, BUDGET_CUT, ROADMAP, UNINTENDED, DOUBTED)]
     for name in ("devset", "holdout", "holdout2"):  # the team's labelled questions
         texts += [r.question for r in read_eval_file(DATA / f"{name}.jsonl")]
     for theme in load_themes():
