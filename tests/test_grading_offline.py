@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from grading_questions import (
     PARTIAL_KMEANS,
     STRONG_KMEANS,
@@ -12,6 +14,8 @@ from grading_questions import (
 )
 
 from interview.config import Settings
+from interview.evaluation import read_eval_file
+from interview.evaluation.report import default_question
 from interview.grading import Grader, OfflineGrader, make_grader
 from interview.models import Flag
 
@@ -106,3 +110,15 @@ def test_we_only_story_is_told_to_say_what_i_did():
     ownership = next(c for c in fb.criteria if c.name == "Ownership")
     assert ownership.score <= 2
     assert '"we"' in ownership.comment
+
+
+
+def test_a_misconception_in_a_sentence_without_checkable_content_still_counts():
+    # Scoring only the sentences with checkable content must not drop a wrong claim made in
+    # another sentence. holdout10's answer says to keep dropout on at inference in a sentence
+    # with no key-point evidence; it was graded 3 with the claim unflagged.
+    data = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "holdout10.jsonl"
+    record = next(r for r in read_eval_file(data) if r.id == "hold10-t04-c")
+    fb = OfflineGrader().grade(default_question(record), record.answer)
+    assert Flag.MISCONCEPTION in fb.flags and fb.score <= 2
+    assert any("dropout" in tip for tip in fb.improvements if tip.startswith("Correct"))

@@ -113,8 +113,10 @@ def _without_unsupported(question: Question, report: GuardReport, graded: Graded
     if not kept or len(kept) == len(answer.sentences):
         return graded
     lean = grade_technical(question, replace(report, text=" ".join(kept)))
-    if lean.misconception and not graded.misconception:
-        return graded  # sentences brought together by the cut can look like a claim
+    if lean.misconception != graded.misconception:
+        # Sentences brought together by the cut can look like a claim; and a claim stated in
+        # a sentence the cut leaves out is still stated, so the whole reading keeps it.
+        return graded
     cap = min(report.cap, graded.cap)
     worse = rubric.overall(lean.criteria, lean.weights, cap) < rubric.overall(
         graded.criteria, graded.weights, cap)
