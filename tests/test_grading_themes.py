@@ -268,16 +268,14 @@ REUSED_SCORE = (
 )
 
 
-@pytest.mark.parametrize(("question", "story", "fits"), [
+# (question, story, whether the story fits): each theme once with a story about another
+# situation and once with one on it, told in its own words.
+FIT_CASES = [
+    # a budget cut, a roadmap change, an unintended use
     (BUDGET_CUT, OUTAGE, False), (BUDGET_CUT, LOST_BUDGET, True),
     (ROADMAP, MIGRATION, False), (ROADMAP, MOVED_ROADMAP, True),
     (UNINTENDED, AUTOMATED_REPORT, False), (UNINTENDED, REUSED_SCORE, True),
-])
-def test_a_budget_cut_a_roadmap_change_or_an_unintended_use_must_be_the_story(
-        question, story, fits):
-    fb = GRADER.grade(question, story)
-    assert (Flag.OFF_TOPIC not in fb.flags) is fits, fb.notices
-    assert (fb.score >= 3) is fits
+]
 
 
 ADOPT_REVIEWS = story_question("Have you ever had to get a team to start writing tests or "
@@ -304,14 +302,11 @@ TRIED_REVIEWS = (
 )
 
 
-@pytest.mark.parametrize(("question", "story", "fits"), [
+FIT_CASES += [
+    # "instead of building the pipeline" is no push-back, "backtests" no persuasion
     (PUSHED_BACK, SNAPSHOT_DEADLINE, False), (LED_CHANGE, SNAPSHOT_DEADLINE, False),
     (PUSHED_BACK, SEASONALITY, True), (ADOPT_REVIEWS, TRIED_REVIEWS, True),
-])
-def test_instead_or_a_backtest_alone_does_not_make_a_story_fit(question, story, fits):
-    # "instead of building the pipeline" is no push-back, "backtests" no persuasion.
-    fb = GRADER.grade(question, story)
-    assert (Flag.OFF_TOPIC not in fb.flags) is fits, fb.notices
+]
 
 
 PRIVACY = story_question("Describe a situation where you raised a privacy or ethical concern "
@@ -367,14 +362,19 @@ GOOD_ENOUGH = (
 )
 
 
-@pytest.mark.parametrize(("question", "story", "fits"), [
+FIT_CASES += [
+    # changing requirements, a doubted result, speed against quality
     (CHANGING_REQS, SPARK_DEBATE, False), (CHANGING_REQS, SHIFTING_BRIEF, True),
     (DOUBTED, WAREHOUSE_PITCH, False), (DOUBTED, TOO_BIG, True),
     (SPEED_QUALITY, MENTORING, False), (SPEED_QUALITY, GOOD_ENOUGH, True),
-])
-def test_changing_requirements_a_doubted_result_and_speed_against_quality(question, story, fits):
+]
+
+
+@pytest.mark.parametrize(("question", "story", "fits"), FIT_CASES)
+def test_a_story_fits_its_theme_only_when_it_is_about_it(question, story, fits):
     fb = GRADER.grade(question, story)
     assert (Flag.OFF_TOPIC not in fb.flags) is fits, fb.notices
+    assert (fb.score >= 3) is fits  # the off-topic cap is 2
 
 
 def test_a_required_theme_is_named_in_the_message():
