@@ -444,3 +444,45 @@ def test_a_denial_followed_by_a_real_story_is_graded_as_the_story():
     fb = GRADER.grade(DEADLINE, answer)
     assert fb.score >= 3
     assert not any("gives no example" in tip for tip in fb.improvements)
+
+
+DOCS = story_question("Tell me about a time you improved your team's documentation or "
+                      "onboarding.")
+RUNBOOKS = (
+    "Our on-call rotation had no written procedures, so each page meant messaging whoever had "
+    "built the job. I collected the eight alerts that fired most often, wrote a runbook for each "
+    "with the checks and the fix, and had two colleagues follow them during a quiet shift to "
+    "find the gaps. Pages that needed a second person fell from about ten a month to two."
+)
+
+FIT_CASES += [
+    # documentation: a runbook story fits without any word of mentoring; an outage does not
+    (DOCS, RUNBOOKS, True), (DOCS, OUTAGE, False),
+]
+
+
+# Subjects of the question that are not the situation asked about: "late or bad records" is
+# what a pipeline handles, not a deadline; "customer feedback" is the data, not feedback on
+# the candidate. A story that answers such a question in its own words is not capped.
+CUT_OFF_RECORDS = (
+    "I built the pipeline that loads our payment events into the warehouse from a Kafka topic. "
+    "Events that arrived after their hour had closed went to a correction table that I merged "
+    "nightly, and rows failing the schema check went to a quarantine table with the reason. I "
+    "added row-count and freshness checks against the source, and in a year we had two "
+    "incidents, both caught by those checks before anyone downstream noticed."
+)
+SUPPORT_TICKETS = (
+    "A support lead once asked me to 'use AI on our tickets'. I sat with her for an hour to find "
+    "the decision behind it: which complaints to route to the billing team. I labelled 300 "
+    "tickets with her, trained a simple classifier that routed 70% of them correctly at 95% "
+    "precision, and the billing team's first response time fell from two days to four hours."
+)
+
+
+@pytest.mark.parametrize(("question_id", "story"), [
+    ("pp-data-pipeline-built", CUT_OFF_RECORDS),
+    ("ps-vague-request-from-stakeholder", SUPPORT_TICKETS),
+])
+def test_a_subject_of_the_question_is_not_a_theme_the_story_must_touch(question_id, story):
+    fb = GRADER.grade(load_bank().get(question_id), story)
+    assert Flag.OFF_TOPIC not in fb.flags and fb.score >= 3, fb.notices
