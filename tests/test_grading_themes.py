@@ -486,3 +486,46 @@ SUPPORT_TICKETS = (
 def test_a_subject_of_the_question_is_not_a_theme_the_story_must_touch(question_id, story):
     fb = GRADER.grade(load_bank().get(question_id), story)
     assert Flag.OFF_TOPIC not in fb.flags and fb.score >= 3, fb.notices
+
+
+FAILED_LAUNCH = story_question("Tell me about a launch you were part of that failed. What did "
+                               "you take away from it?")
+WRONG_CALL = story_question("Tell me about a decision you made that others disagreed with and "
+                            "that turned out to be wrong.")
+EXPLAIN_RISK = story_question("Describe a time you had to explain the risk in a model's "
+                              "predictions to a business owner.")
+BURIED_LISTINGS = (
+    "I shipped a new ranking model for our job board after a good two-week test. Within days "
+    "employers started complaining that their new postings never showed up on the first page: "
+    "the model leaned on past clicks, which new postings did not have. I added a recency "
+    "feature and a slot for fresh postings, re-ran the test for a month and relaunched; the "
+    "complaints stopped and applications per posting held at +6%."
+)
+BUILT_IN_HOUSE = (
+    "I chose to build our own dashboarding layer even though my manager and the BI lead "
+    "recommended the vendor tool. I wrote it over six weeks, but it needed constant "
+    "maintenance and people stopped trusting its numbers. I went back, said I had "
+    "underestimated the upkeep, and moved our twenty dashboards to the vendor myself."
+)
+FIXED_DEADLINE = (
+    "I had four weeks to ship a churn score before our largest client's renewal. I cut the "
+    "scope to the two products that made most of their revenue, used a model I could retrain "
+    "in minutes and met the engineer integrating it every morning. We shipped three days early "
+    "and the forecast error was 15% lower than their old spreadsheet. I learned that cutting "
+    "scope on day one is what makes a fixed deadline workable."
+)
+KPI_DECK = (
+    "Every week I spent a day building the KPI deck by hand, copying numbers from three tools "
+    "into a spreadsheet and then into slides. I wrote SQL models for the fourteen KPIs, a "
+    "script that rendered the charts and the deck, and scheduled it for Monday mornings with "
+    "a freshness check. It saved about 30 hours a month and two other teams copied it."
+)
+
+FIT_CASES += [
+    # a failure told in its own words ("complaining", "relaunched"), a wrong call others
+    # opposed ("even though ... recommended", "underestimated")
+    (FAILED_LAUNCH, BURIED_LISTINGS, True), (WRONG_CALL, BUILT_IN_HOUSE, True),
+    # "a fixed deadline", "the forecast error" and a closing lesson are no failure; a deck
+    # built by a script is no explaining to anyone
+    (FAILED_LAUNCH, FIXED_DEADLINE, False), (EXPLAIN_RISK, KPI_DECK, False),
+]
