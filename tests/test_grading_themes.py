@@ -529,3 +529,40 @@ FIT_CASES += [
     # built by a script is no explaining to anyone
     (FAILED_LAUNCH, FIXED_DEADLINE, False), (EXPLAIN_RISK, KPI_DECK, False),
 ]
+
+
+# Words that turn up in about one honest story in eight about other situations, and that no
+# honest story on the theme needed (measured over every set and the bank's model stories),
+# do not show the theme: "fixed" for a production break, "told" for bad news, "rather than"
+# for a trade-off, "requests" for growing load.
+BROKE_Q = story_question("Tell me about a time something you built broke in production.")
+BAD_NEWS_Q = story_question("Tell me about a time you had to deliver bad news to a "
+                            "stakeholder.")
+TRADE_OFF_Q = story_question("Describe an important trade-off you made on a project.")
+SCALE_Q = story_question("Tell me about a time your work had to handle far more users than "
+                         "it was built for.")
+PAIRED_ON_SQL = (
+    "A new analyst on my team kept writing SQL that took an hour to run. I paired with her for "
+    "two afternoons, we fixed the joins together and I showed her how to read a query plan. A "
+    "month later her queries ran in minutes and she was the one teaching the next new joiner."
+)
+TOLD_THE_TEAM = (
+    "When I joined, every analyst rebuilt the same customer table by hand. I told the team I "
+    "would write one shared dbt model, wrote it in a week with tests, and we retired eleven "
+    "copies; the weekly numbers stopped disagreeing between teams."
+)
+LEARNT_AIRFLOW = (
+    "I had two weeks to learn Airflow for a migration. I worked through the official tutorial, "
+    "ported one small job first rather than the biggest, and asked a platform engineer to "
+    "review my first DAG; all twelve jobs moved on schedule."
+)
+TICKET_REQUESTS = (
+    "Our analytics team got many ad hoc requests from sales. I set up an intake form, grouped "
+    "the requests by theme each Friday and built three dashboards that answered most of them; "
+    "the number of requests fell by half within two months."
+)
+
+FIT_CASES += [
+    (BROKE_Q, PAIRED_ON_SQL, False), (BAD_NEWS_Q, TOLD_THE_TEAM, False),
+    (TRADE_OFF_Q, LEARNT_AIRFLOW, False), (SCALE_Q, TICKET_REQUESTS, False),
+]
