@@ -2098,6 +2098,11 @@ def test_confident_misconception_on_an_ad_hoc_question_scores_at_most_two(questi
     (question_from_record("sql-nulls", "How do NULLs behave in SQL aggregates and counts?"),
      "Aggregates skip NULLs: COUNT(col) vs COUNT(*), and AVG ignores NULLs rather than treating "
      "them as zero."),
+    # "rather than" rejects what follows it, as in the bank's own check
+    (question_from_record("ab-duration", "How long should an A/B test on conversion run?"),
+     "I work out the users needed from the baseline, the effect worth detecting and 80% power, "
+     "turn that into whole weeks of traffic, and run to that length rather than stopping when "
+     "it looks significant."),
 ])
 def test_rejecting_a_common_misconception_is_not_penalised(question, right):
     assert Flag.MISCONCEPTION not in GRADER.grade(question, right).flags

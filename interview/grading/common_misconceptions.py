@@ -26,6 +26,9 @@ _DENIAL_TEXT = (
     "can't cannot won't wasn't shouldn't avoid confuse confused confusing leak leaks"
 )
 _DENIAL = frozenset(_DENIAL_TEXT.split())
+# What follows "rather than" is what the candidate rejects ("run to the planned length rather
+# than stopping when it looks significant"); what precedes it they assert.
+_REJECTED_TAIL = re.compile(r"\brather than\b[^.;]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,8 @@ def _asserting_sentence(entry: CommonMisconception, answer: Analysed) -> str | N
                 continue
             # Denial words written into the pattern itself ("cannot overfit") do not count.
             own = set(tokens(re.sub(r"\\[a-zA-Z]", " ", pattern.pattern)))
-            if not any(t in _DENIAL and t not in own for t in tokens(sentence)):
+            if any(t in _DENIAL and t not in own for t in tokens(sentence)):
+                continue
+            if "rather" in own or pattern.search(_REJECTED_TAIL.sub("", sentence)):
                 return sentence
     return None
