@@ -310,12 +310,37 @@ _FORGED_START = re.compile(r"<\s*(?:candidate[_ ]?)?answer\s*>|\[\s*(?:candidate
                            r"\s*\]|<<<\s*BEGIN\b[^>\n]*>*", _I)
 
 
+# A closing tag of a block the answer never opened ("</story>", "</response>"), other than
+# HTML's own, ends the answer as surely as "</answer>" does.
+_CLOSING_TAG = re.compile(r"<\s*/\s*([a-z][\w-]{0,40})\s*>", _I)
+_HTML_TEXT = (
+    "a abbr b blockquote body br button caption code dd del details div dl dt em footer form "
+    "h1 h2 h3 h4 h5 h6 head header hr html i img input ins kbd label li main mark nav ol option "
+    "p pre q s samp script section select small span strong style sub summary sup table tbody "
+    "td textarea tfoot th thead title tr u ul var"
+)
+_HTML_NAMES = frozenset(_HTML_TEXT.split())
+
+
+def _forged_end(text: str) -> re.Match[str] | None:
+    """The first forged end of the answer: an end-of-answer marker, or a closing tag of a
+    non-HTML block that was never opened before it."""
+    ends = [m for m in (_FORGED_END.search(text),) if m is not None]
+    for m in _CLOSING_TAG.finditer(text):
+        name = m.group(1).lower()
+        opened = re.search(rf"<\s*{re.escape(name)}\b", text[:m.start()], _I)
+        if name not in _HTML_NAMES and opened is None:
+            ends.append(m)
+            break
+    return min(ends, key=lambda m: m.start()) if ends else None
+
+
 def _cut_after_forged_end(text: str, topical: bool) -> tuple[str, bool]:
     """Cut everything from a forged end of the answer to a forged re-opening (or to the end).
 
     On a question about prompts or graders, a quoted end marker is the answer's content.
     """
-    end = _FORGED_END.search(text)
+    end = _forged_end(text)
     if end is None or (topical and not _BLOCK_END.match(end.group(0))
                        and mentions.is_mention(mentions.Layout.of(text), end.start(), end.end())):
         return text, False
