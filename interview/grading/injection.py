@@ -325,13 +325,11 @@ _HTML_NAMES = frozenset(_HTML_TEXT.split())
 def _forged_end(text: str) -> re.Match[str] | None:
     """The first forged end of the answer: an end-of-answer marker, or a closing tag of a
     non-HTML block that was never opened before it."""
-    ends = [m for m in (_FORGED_END.search(text),) if m is not None]
-    for m in _CLOSING_TAG.finditer(text):
-        name = m.group(1).lower()
-        opened = re.search(rf"<\s*{re.escape(name)}\b", text[:m.start()], _I)
-        if name not in _HTML_NAMES and opened is None:
-            ends.append(m)
-            break
+    unopened = next((m for m in _CLOSING_TAG.finditer(text)
+                     if m.group(1).lower() not in _HTML_NAMES
+                     and not re.search(rf"<\s*{re.escape(m.group(1))}\b", text[:m.start()], _I)),
+                    None)
+    ends = [m for m in (_FORGED_END.search(text), unopened) if m is not None]
     return min(ends, key=lambda m: m.start()) if ends else None
 
 
