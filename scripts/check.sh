@@ -24,6 +24,6 @@ done
 echo "== ruff"
 ruff check .
 echo "== mypy"
-mypy interview app.py pages
+mypy interview app.py ui app_pages
 echo "== pytest"
 python -m pytest "$@"

@@ -135,7 +135,7 @@ def test_a_locked_database_warns_once_and_keeps_the_answers_in_memory(
 
 
 def history(at: AppTest) -> AppTest:
-    at.switch_page("pages/history.py").run()
+    at.switch_page("app_pages/history.py").run()
     assert not at.exception
     return at
 

@@ -1,1 +1,2 @@
-"""Streamlit rendering helpers for ``app.py``: how the engine's objects look on screen."""
+"""The Streamlit layer: the pages (``interview_page``, routed by ``navigation``) and how the
+engine's objects look on screen."""

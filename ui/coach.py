@@ -25,7 +25,7 @@ from interview.selection import History, history_from_records
 from interview.session import InterviewSession, Phase
 from ui import job_panel, persistence, render
 
-SESSION = "interview"  # the key app.py keeps the InterviewSession under
+SESSION = "interview"  # the key ui.interview_page keeps the InterviewSession under
 STYLE, LIMIT, FOLLOW = "setup_style", "setup_time_limit", "setup_follow_ups"
 COACH_FLASH = "coach_flash"
 TEXTS = "turn_texts"  # (session, revision, texts): the conversation's markdown, built once

@@ -23,7 +23,7 @@ from interview.models import LLMUsage
 from interview.pricing import usage_line
 from interview.session import InterviewSession
 
-SETTINGS = "settings"  # the key app.py keeps the effective Settings under
+SETTINGS = "settings"  # the key ui.interview_page keeps the effective Settings under
 ENV = "engine_env_settings"  # the settings loaded from the environment, for their key
 CHOICE, KEY, MODEL, URL = "engine_choice", "engine_api_key", "engine_model", "engine_base_url"
 RESULT = "engine_result"  # (kind, message) of the last apply or test

@@ -29,7 +29,7 @@ from interview.questions import QuestionBank
 from interview.session import InterviewSession
 from interview.store import SessionStore
 
-SESSION = "interview"  # the same key app.py keeps the InterviewSession under
+SESSION = "interview"  # the same key the interview page keeps the InterviewSession under
 AUTOSAVE = "autosave"
 OWNER = "owner"
 STORE_WARNED = "store_warned"

@@ -14,10 +14,10 @@ import streamlit as st
 from interview.config import load_settings
 from interview.errors import InterviewError
 from interview.store import CategoryPoint, SessionStore, SessionSummary, weakest_categories
-from ui import persistence, render
+from ui import navigation, persistence, render
 
 CONFIRM = "history_confirm_delete"
-SETTINGS = "settings"  # the key app.py keeps this browser's Settings under
+SETTINGS = "settings"  # the key ui.interview_page keeps this browser's Settings under
 CHOSEN = "history_chosen"  # ((id, revision), record) of the session chosen below
 
 
@@ -85,7 +85,7 @@ def actions(db: SessionStore, sessions: list[SessionSummary], owner: str) -> Non
         st.warning("That session is no longer saved.")
         return
     if st.button("Open this session", type="primary", key="history_open"):
-        st.switch_page("app.py", query_params={"session": record.id, "owner": owner})
+        st.switch_page(navigation.interview(), query_params={"session": record.id, "owner": owner})
     render.downloads(record, key="history_download", revision=(record.id, revision))
     sure = st.checkbox("I want to delete this session for good", key=CONFIRM)
     if st.button("Delete this session", disabled=not sure, key="history_delete"):
@@ -99,11 +99,10 @@ def actions(db: SessionStore, sessions: list[SessionSummary], owner: str) -> Non
 
 def main() -> None:
     """Render the history page."""
-    st.set_page_config(page_title="History - Mock interview coach", page_icon="📈")
     st.title("History and progress")
     try:
-        # Read once per browser session and shared with app.py (which keeps them under the
-        # same key, and whose engine panel may replace them), not parsed again every rerun.
+        # Read once per browser session and shared with ui.interview_page (which keeps them
+        # under the same key, and whose engine panel may replace them), not parsed again.
         settings = st.session_state.get(SETTINGS) or load_settings()
         st.session_state[SETTINGS] = settings
     except InterviewError as exc:
