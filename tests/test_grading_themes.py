@@ -419,7 +419,8 @@ def test_every_theme_is_complete_and_named_by_some_question_in_the_bank_or_these
     texts = [q.text for q in load_bank().questions]
     texts += [q.text for q in (PRODUCTION, DEADLINE, DISAGREE, SIMPLER, CAUSED, RECEIVED,
                                CANCELLED, MENTOR, OTHERS_ERROR, CHANGED_MIND, TOOK_OVER,
-                               PRIORITIES, BUDGET_CUT, ROADMAP, UNINTENDED, DOUBTED)]
+                               PRIORITIES, BUDGET_CUT, ROADMAP, UNINTENDED, DOUBTED,
+                               METRIC_Q, CHART_Q, UNKNOWN_Q)]
     for name in ("devset", "holdout", "holdout2"):  # the team's labelled questions
         texts += [r.question for r in read_eval_file(DATA / f"{name}.jsonl")]
     for theme in load_themes():
@@ -565,4 +566,49 @@ TICKET_REQUESTS = (
 FIT_CASES += [
     (BROKE_Q, PAIRED_ON_SQL, False), (BAD_NEWS_Q, TOLD_THE_TEAM, False),
     (TRADE_OFF_Q, LEARNT_AIRFLOW, False), (SCALE_Q, TICKET_REQUESTS, False),
+]
+
+# Three themes from holdout12's questions (spent): a metric two teams compute differently, a
+# chart the candidate thought misleading, a question the candidate could not answer. The
+# stories below are new; each off-topic one is a good story about another situation.
+METRIC_Q = story_question("Tell me about a time two departments reported the same metric "
+                          "but calculated it differently. What did you do?")
+CHART_Q = story_question("Describe a time you were asked to present a number you believed "
+                         "was misleading.")
+UNKNOWN_Q = story_question("Tell me about a time you were asked something in a meeting and "
+                           "did not know the answer.")
+TWO_CHURN_RATES = (
+    "Support and finance both reported monthly churn, and finance's figure was twice "
+    "support's. I read both queries: finance divided cancelled contracts by contracts at the "
+    "start of the month, support counted only customers who had filed a cancellation ticket. "
+    "I wrote up the two definitions side by side, agreed with both leads to rename them "
+    "'contract churn' and 'requested churn', and added both to our metrics glossary."
+)
+PER_STORE = (
+    "A regional director wanted a slide saying the new loyalty app had lifted sales by 30%. "
+    "The stores that got it first were our largest, so the raw comparison overstated it. I "
+    "showed her the sales per store against the same stores a year earlier, which put the "
+    "lift at 6%, and she used that figure with a note on how it was measured."
+)
+SAID_I_DID_NOT_KNOW = (
+    "In a planning meeting the head of sales asked me whether our forecast would hold if we "
+    "raised prices by 5%. I didn't know: the model had never seen a price change that large. "
+    "I said so, promised an answer by Friday, and ran a test on two regions' history of "
+    "smaller changes; I came back with a range and the caveat that it was an extrapolation."
+)
+QUEUE_MIGRATION = (
+    "Our nightly export job kept timing out as the customer table grew, so I moved it from a "
+    "single query to an incremental load keyed on updated_at, with a daily check of row "
+    "totals. The run went from three hours to twelve minutes and has not failed since."
+)
+SPEEDUP_STORY = (
+    "I inherited a scoring service that took nine seconds per request. I profiled it, found "
+    "that features were fetched one at a time, batched the calls and cached the static ones; "
+    "latency dropped to 400 milliseconds and the team could retire two servers."
+)
+
+FIT_CASES += [
+    (METRIC_Q, TWO_CHURN_RATES, True), (METRIC_Q, QUEUE_MIGRATION, False),
+    (CHART_Q, PER_STORE, True), (CHART_Q, SPEEDUP_STORY, False),
+    (UNKNOWN_Q, SAID_I_DID_NOT_KNOW, True), (UNKNOWN_Q, QUEUE_MIGRATION, False),
 ]
