@@ -420,7 +420,7 @@ def test_every_theme_is_complete_and_named_by_some_question_in_the_bank_or_these
     texts += [q.text for q in (PRODUCTION, DEADLINE, DISAGREE, SIMPLER, CAUSED, RECEIVED,
                                CANCELLED, MENTOR, OTHERS_ERROR, CHANGED_MIND, TOOK_OVER,
                                PRIORITIES, BUDGET_CUT, ROADMAP, UNINTENDED, DOUBTED,
-                               METRIC_Q, CHART_Q, UNKNOWN_Q)]
+                               METRIC_Q, CHART_Q, UNKNOWN_Q, SLOW_Q, COST_Q, BUY_Q)]
     for name in ("devset", "holdout", "holdout2"):  # the team's labelled questions
         texts += [r.question for r in read_eval_file(DATA / f"{name}.jsonl")]
     for theme in load_themes():
@@ -611,4 +611,40 @@ FIT_CASES += [
     (METRIC_Q, TWO_CHURN_RATES, True), (METRIC_Q, QUEUE_MIGRATION, False),
     (CHART_Q, PER_STORE, True), (CHART_Q, SPEEDUP_STORY, False),
     (UNKNOWN_Q, SAID_I_DID_NOT_KNOW, True), (UNKNOWN_Q, QUEUE_MIGRATION, False),
+]
+
+# Bank questions that named no theme, so any well-told story passed them: each now names
+# one (the slowdown, the cloud bill and build-or-buy have themes of their own), and a
+# mentoring story told for them is off-topic. Their model stories still fit (see
+# test_every_model_story_in_the_bank_touches_the_theme_its_question_names).
+@pytest.mark.parametrize("question_id", [
+    "ps-flat-ab-test-result", "ps-data-used-beyond-consent", "ps-results-too-good-to-be-true",
+    "ps-job-suddenly-slow", "ps-unrealistic-deadline", "ps-llm-assistant-states-wrong-facts",
+    "ps-column-wrong-for-months", "ps-cloud-bill-doubled", "ps-build-or-buy",
+    "rf-stakeholder-found-it-useless",
+])
+def test_a_bank_question_names_a_theme_and_a_story_about_another_is_capped(question_id):
+    question = next(q for q in load_bank().questions if q.id == question_id)
+    assert themes_asked(question.text)
+    fb = GRADER.grade(question, MENTORING)
+    assert Flag.OFF_TOPIC in fb.flags and fb.score <= 2
+
+
+SLOW_Q = story_question("Tell me about a report or job that became slow. How did you fix it?")
+COST_Q = story_question("Describe a time your team's compute costs rose sharply and you had "
+                        "to bring them down.")
+BUY_Q = story_question("Tell me about a time you recommended buying a tool from a vendor "
+                       "rather than building it.")
+FIT_CASES += [
+    (SLOW_Q, QUEUE_MIGRATION, True), (SLOW_Q, TWO_CHURN_RATES, False),
+    (COST_Q, "Our Spark cluster's monthly bill went from $9k to $21k after a migration. I "
+             "tagged every job, found two nightly jobs running on idle on-demand nodes for "
+             "hours, moved them to spot instances and right-sized the rest; the bill fell to "
+             "$11k the next month.", True),
+    (COST_Q, SPEEDUP_STORY, False),
+    (BUY_Q, "We needed labelled images fast, and I compared building an annotation tool with "
+            "a managed labelling vendor. Building would take a quarter of two engineers; the "
+            "vendor's licence cost less than one. I recommended buying it, and we had 20,000 "
+            "labels in five weeks.", True),
+    (BUY_Q, PER_STORE, False),
 ]
